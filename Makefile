@@ -1,0 +1,58 @@
+# The commands the README gives. Every target creates .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export FLASK_APP := roster
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test test-sqlite test-postgres serve bench lint format translations install clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed translations
+
+translations: $(VENV)/.installed
+	@$(BIN)/pybabel compile --use-fuzzy -d roster/translations -f -q 2>/dev/null || \
+		$(BIN)/pybabel compile -d roster/translations -q
+
+run: install
+	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-demo --if-empty
+	@$(BIN)/flask demo-logins
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/pytest
+	$(BIN)/pytest --db=postgres -m "not browser and not semantic" tests --ignore=tests/matching -p no:randomly
+
+test-sqlite: install
+	$(BIN)/pytest
+
+test-postgres: install
+	$(BIN)/pytest --db=postgres -m "not browser"
+
+serve: install
+	ROSTER_ENV=production $(BIN)/flask db upgrade
+	ROSTER_ENV=production $(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) 'roster:create_app()'
+
+bench: install
+	$(BIN)/python -m bench
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

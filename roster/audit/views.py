@@ -1,0 +1,5 @@
+"""Views of the audit area."""
+
+from flask import Blueprint
+
+bp = Blueprint("audit", __name__, url_prefix="/audit")

@@ -1,0 +1,28 @@
+"""How Flask-Login finds the user: the session cookie, or a Bearer token for the API."""
+
+from flask import request
+
+from roster.auth.models import ApiToken, User, utcnow
+from roster.extensions import db
+
+
+def load_user(user_id: str) -> User | None:
+    try:
+        return db.session.get(User, int(user_id))
+    except (TypeError, ValueError):
+        return None
+
+
+def load_user_from_request(req) -> User | None:
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return None
+    secret = header.removeprefix("Bearer ").strip()
+    token = db.session.scalar(
+        db.select(ApiToken).where(ApiToken.token_hash == ApiToken.hash(secret))
+    )
+    if token is None or token.revoked_at is not None or not token.user.is_active:
+        return None
+    token.last_used_at = utcnow()
+    db.session.commit()
+    return token.user

@@ -1,0 +1,101 @@
+"""Every "who may" rule of the app, in one place; views and templates ask here."""
+
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+
+from roster.auth.models import Role
+
+
+def is_staff(user) -> bool:
+    return bool(user and user.is_authenticated and user.role in (Role.STAFF, Role.ADMIN))
+
+
+def is_admin(user) -> bool:
+    return bool(user and user.is_authenticated and user.role == Role.ADMIN)
+
+
+def can_view_roster(user) -> bool:
+    return is_staff(user)
+
+
+def can_vet(user) -> bool:
+    return is_staff(user)
+
+
+def owns_expert(user, expert) -> bool:
+    return bool(user and user.is_authenticated and expert.user_id == user.id)
+
+
+def can_view_expert(user, expert) -> bool:
+    """Staff see every profile; an expert sees only their own."""
+    return is_staff(user) or owns_expert(user, expert)
+
+
+def can_edit_expert(user, expert) -> bool:
+    if expert.erased_at is not None:
+        return False
+    return is_staff(user) or owns_expert(user, expert)
+
+
+def can_read_cv(user, expert) -> bool:
+    return can_view_expert(user, expert)
+
+
+def can_confirm_erasure(user) -> bool:
+    return is_staff(user)
+
+
+def can_manage_taxonomy(user) -> bool:
+    return is_admin(user)
+
+
+def can_manage_users(user) -> bool:
+    return is_admin(user)
+
+
+def can_read_audit(user) -> bool:
+    return is_admin(user)
+
+
+def can_have_ui_tokens(user) -> bool:
+    return is_staff(user)
+
+
+def require(rule, *args) -> None:
+    """Abort with 403 unless the rule allows the current user (401 if signed out)."""
+    if not current_user.is_authenticated:
+        abort(401)
+    if not rule(current_user, *args):
+        abort(403)
+
+
+def staff_required(view):
+    """Decorate a view that only staff and admins may open."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        require(lambda u: is_staff(u))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def admin_required(view):
+    """Decorate a view that only admins may open."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        require(lambda u: is_admin(u))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+# Exposed to templates so that links are shown by the same rules that guard the views.
+TEMPLATE_RULES = {
+    name: rule
+    for name, rule in globals().copy().items()
+    if name.startswith(("can_", "is_", "owns_")) and callable(rule)
+}

@@ -1,0 +1,173 @@
+"""Expert profiles: who they are, what they know, where and when they can work."""
+
+import enum
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from roster.auth.models import User, utcnow
+from roster.extensions import db
+from roster.taxonomy.models import Country, Theme
+
+
+def _enum(cls: type[enum.Enum], length: int = 24) -> sa.Enum:
+    return sa.Enum(
+        cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+class Status(enum.StrEnum):
+    DRAFT = "draft"  # registered, profile not yet submitted
+    APPLIED = "applied"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    INACTIVE = "inactive"
+
+
+class EmployerType(enum.StrEnum):
+    MEMBER_STATE = "member_state"
+    INTERNATIONAL_ORG = "international_org"
+    ACADEMIA = "academia"
+    CIVIL_SOCIETY = "civil_society"
+    PRIVATE = "private"
+    PARTNER_ADMIN = "partner_admin"
+    INDEPENDENT = "independent"
+    OTHER = "other"
+
+
+class Depth(enum.StrEnum):
+    WORKING = "working"
+    EXPERIENCED = "experienced"
+    SENIOR = "senior"
+
+
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+
+
+def level_rank(level: str) -> int:
+    """Order CEFR levels so that a minimum level can be compared."""
+    return LEVELS.index(level) if level in LEVELS else -1
+
+
+class Expert(db.Model):
+    __tablename__ = "expert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="SET NULL"), unique=True
+    )
+    first_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    last_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    email: Mapped[str | None] = mapped_column(sa.String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(sa.String(40))
+    nationality: Mapped[str | None] = mapped_column(sa.String(2))
+    employer: Mapped[str | None] = mapped_column(sa.String(200))
+    employer_type: Mapped[EmployerType | None] = mapped_column(_enum(EmployerType))
+    position: Mapped[str | None] = mapped_column(sa.String(200))
+    years_experience: Mapped[int | None]
+    biography: Mapped[str | None] = mapped_column(sa.Text)
+    days_per_year: Mapped[int | None]
+
+    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.DRAFT, index=True)
+    submitted_at: Mapped[datetime | None]
+    joined_on: Mapped[date | None] = mapped_column(index=True)  # the approval date
+    vetting_note: Mapped[str | None] = mapped_column(sa.Text)
+    vetted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+
+    consent_at: Mapped[datetime | None]
+    erasure_requested_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
+
+    cv_path: Mapped[str | None] = mapped_column(sa.String(255))
+    cv_filename: Mapped[str | None] = mapped_column(sa.String(255))
+    cv_size: Mapped[int | None]
+    cv_uploaded_at: Mapped[datetime | None]
+    cv_text: Mapped[str | None] = mapped_column(sa.Text)
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    themes: Mapped[list["ExpertTheme"]] = relationship(
+        back_populates="expert", cascade="all, delete-orphan"
+    )
+    languages: Mapped[list["ExpertLanguage"]] = relationship(
+        back_populates="expert", cascade="all, delete-orphan"
+    )
+    countries: Mapped[list["ExpertCountry"]] = relationship(
+        back_populates="expert", cascade="all, delete-orphan"
+    )
+    unavailability: Mapped[list["Unavailability"]] = relationship(
+        back_populates="expert", cascade="all, delete-orphan", order_by="Unavailability.start"
+    )
+
+    # A second writer of a stale copy gets StaleDataError instead of overwriting silently.
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def __repr__(self) -> str:
+        return f"<Expert {self.id} {self.name}>"
+
+
+class ExpertTheme(db.Model):
+    __tablename__ = "expert_theme"
+
+    expert_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("theme.id", ondelete="CASCADE"), primary_key=True
+    )
+    depth: Mapped[Depth] = mapped_column(_enum(Depth, 16), default=Depth.WORKING)
+
+    expert: Mapped[Expert] = relationship(back_populates="themes")
+    theme: Mapped[Theme] = relationship(lazy="joined")
+
+
+class ExpertLanguage(db.Model):
+    __tablename__ = "expert_language"
+
+    expert_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(sa.String(3), primary_key=True)  # ISO 639-1 (or -3)
+    level: Mapped[str] = mapped_column(sa.String(6))  # A1..C2 or native
+    level_rank: Mapped[int] = mapped_column(sa.SmallInteger, default=0, index=True)
+
+    expert: Mapped[Expert] = relationship(back_populates="languages")
+
+    @sa.orm.validates("level")
+    def _keep_rank(self, _key: str, level: str) -> str:
+        self.level_rank = level_rank(level)
+        return level
+
+
+class ExpertCountry(db.Model):
+    __tablename__ = "expert_country"
+
+    expert_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("expert.id", ondelete="CASCADE"), primary_key=True
+    )
+    country_code: Mapped[str] = mapped_column(sa.ForeignKey("country.code"), primary_key=True)
+
+    expert: Mapped[Expert] = relationship(back_populates="countries")
+    country: Mapped[Country] = relationship(lazy="joined")
+
+
+class Unavailability(db.Model):
+    __tablename__ = "unavailability"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    expert_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("expert.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[date]
+    end: Mapped[date]
+    note: Mapped[str | None] = mapped_column(sa.String(200))
+
+    expert: Mapped[Expert] = relationship(back_populates="unavailability")

@@ -1,0 +1,167 @@
+"""The pieces create_app() binds: extensions, blueprints, error handlers, template helpers, CLI."""
+
+from importlib import import_module
+
+from flask import Flask, jsonify, render_template, request, session
+from flask_babel import _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from roster.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+BLUEPRINTS = (
+    "roster.main.views",
+    "roster.auth.views",
+    "roster.experts.views",
+    "roster.taxonomy.views",
+    "roster.audit.views",
+    "roster.api.views",
+)
+
+
+def select_locale() -> str:
+    """The user's saved choice, else the session's, else the browser's."""
+    languages = ("en", "fr", "es")
+    lang = request.args.get("lang")
+    if lang in languages:
+        return lang
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    return request.accept_languages.best_match(languages) or "en"
+
+
+def register_extensions(app: Flask) -> None:
+    import roster.models  # noqa: F401  (every model registered before create_all/migrate)
+    from roster.auth.loaders import load_user, load_user_from_request
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR", "migrations")))
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.user_loader(load_user)
+    login_manager.request_loader(load_user_from_request)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    for path in BLUEPRINTS:
+        module = import_module(path)
+        app.register_blueprint(module.bp)
+
+
+def register_csrf(app: Flask) -> None:
+    """CSRF on every state-changing request, except API calls that carry a Bearer token."""
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
+
+    @app.before_request
+    def check_csrf():
+        if not app.config.get("WTF_CSRF_ENABLED", True):
+            return
+        if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return
+        if request.headers.get("Authorization", "").startswith("Bearer "):
+            return  # a token is not sent by browsers on their own, so it cannot be forged
+        csrf.protect()
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path == "/healthz"
+
+
+def register_errorhandlers(app: Flask) -> None:
+    def render_error(error: HTTPException):
+        code = error.code or 500
+        if wants_json():
+            payload = {
+                "error": {
+                    "code": error.name.lower().replace(" ", "_"),
+                    "message": error.description,
+                }
+            }
+            return jsonify(payload), code
+        return render_template("errors/error.html", error=error), code
+
+    for code in (400, 401, 403, 404, 405, 409, 413, 429):
+        app.register_error_handler(code, render_error)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        error.description = _("The form expired or was sent from elsewhere. Please try again.")
+        return render_error(error)
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        if wants_json():
+            return jsonify({"error": {"code": "server_error", "message": "Internal error"}}), 500
+        return render_template("errors/error.html", error=error), 500
+
+
+def register_template_helpers(app: Flask) -> None:
+    from roster.auth.permissions import TEMPLATE_RULES
+    from roster.i18n import country_name, language_name, level_label
+
+    app.jinja_env.globals.update(TEMPLATE_RULES)
+    app.jinja_env.globals.update(
+        country_name=country_name, language_name=language_name, level_label=level_label
+    )
+
+    def has_endpoint(name: str) -> bool:
+        return name in app.view_functions
+
+    app.jinja_env.globals.update(has_endpoint=has_endpoint, nav_links=nav_links)
+
+    @app.context_processor
+    def inject_locale():
+        from flask_babel import get_locale
+
+        return {"current_locale": str(get_locale() or "en"), "languages": app.config["LANGUAGES"]}
+
+
+NAV = (
+    # (endpoint, label, rule): shown when the endpoint exists and the rule allows the user.
+    ("experts.me", _l("My profile"), "is_expert"),
+    ("experts.invitations", _l("Invitations"), "is_expert"),
+    ("toolkit.catalog", _l("Toolkit"), "is_authenticated"),
+    ("experts.index", _l("Roster"), "is_staff"),
+    ("experts.vetting", _l("Vetting"), "is_staff"),
+    ("actions.index", _l("Actions"), "is_staff"),
+    ("actions.requests", _l("Requests"), "is_staff"),
+    ("reports.dashboard", _l("Reports"), "is_staff"),
+    ("taxonomy.index", _l("Taxonomy"), "is_admin"),
+    ("auth.users", _l("Users"), "is_admin"),
+    ("audit.index", _l("Audit log"), "is_admin"),
+)
+
+
+def nav_links() -> list[tuple[str, str]]:
+    """The main navigation for the current user."""
+    from flask import current_app
+
+    from roster.auth.permissions import is_admin, is_staff
+
+    user = current_user
+    rules = {
+        "is_authenticated": lambda u: u.is_authenticated,
+        "is_expert": lambda u: u.is_authenticated and not is_staff(u),
+        "is_staff": is_staff,
+        "is_admin": is_admin,
+    }
+    return [
+        (endpoint, str(label))
+        for endpoint, label, rule in NAV
+        if endpoint in current_app.view_functions and rules[rule](user)
+    ]
+
+
+def register_cli(app: Flask) -> None:
+    from roster.cli import register
+
+    register(app)

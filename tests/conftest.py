@@ -1,0 +1,133 @@
+"""Fixtures: the app on SQLite (default) or PostgreSQL (--db=postgres), a client, a runner,
+a login helper and builders."""
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from roster import create_app
+from roster.extensions import db as _db
+from tests import builders
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--db",
+        default=os.environ.get("TEST_DB", "sqlite"),
+        choices=("sqlite", "postgres"),
+        help="database backend for the app tests",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--db") == "postgres":
+        for item in items:
+            item.add_marker(pytest.mark.backend_postgres)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "backend_postgres: this run uses PostgreSQL")
+
+
+def need(reason: str):
+    """Skip for a missing backend on a newcomer's machine; under CI=true that is a failure."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: nothing may be skipped for a missing backend)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def database_url(request, tmp_path_factory):
+    """The URL the app tests use; one fresh PostgreSQL database per run, dropped after."""
+    if request.config.getoption("--db") == "sqlite":
+        yield None
+        return
+    if os.environ.get("TEST_DATABASE_URL"):
+        yield os.environ["TEST_DATABASE_URL"]
+        return
+    from tests.databases import postgres_database
+
+    try:
+        ctx = postgres_database()
+        url = ctx.__enter__()
+    except Exception as exc:
+        need(f"no PostgreSQL server available: {exc}")
+    try:
+        yield url
+    finally:
+        ctx.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def _pg_schema(database_url):
+    """On PostgreSQL create the tables once per run; tests empty them afterwards."""
+    if database_url is None:
+        yield
+        return
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        _db.create_all()
+    yield
+    with app.app_context():
+        _db.session.remove()
+        _db.drop_all()
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url, _pg_schema, tmp_path):
+    """A fresh app with empty tables, its files under tmp_path."""
+    config = {
+        "SQLALCHEMY_DATABASE_URI": database_url or "sqlite://",
+        "INSTANCE_DIR": tmp_path,
+        "UPLOAD_DIR": tmp_path / "uploads",
+        "OUTBOX_DIR": tmp_path / "outbox",
+    }
+    app = create_app(config)
+    with app.app_context():
+        if database_url is None:
+            _db.create_all()
+        yield app
+        _db.session.remove()
+        if database_url is not None:
+            tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
+            with _db.engine.begin() as conn:
+                conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    return _db
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in on the test client (the login form has its own tests)."""
+
+    def _login(user):
+        with client.session_transaction() as sess:
+            sess["_user_id"] = str(user.id)
+            sess["_fresh"] = True
+        return user
+
+    return _login
+
+
+@pytest.fixture
+def make(db):
+    """Builders for test data with sensible defaults: make.user(), make.expert(), ..."""
+    return builders.Builders(db)

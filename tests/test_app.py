@@ -1,0 +1,50 @@
+"""The app factory, configuration, errors and health check."""
+
+import pytest
+
+from config import ProductionConfig
+from roster import create_app
+
+
+def test_healthz_checks_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok"}
+
+
+def test_unknown_api_path_answers_json_error(client):
+    response = client.get("/api/v1/does-not-exist")
+    assert response.status_code == 404
+    assert response.json["error"]["code"] == "not_found"
+
+
+def test_unknown_page_answers_html(client):
+    response = client.get("/does-not-exist")
+    assert response.status_code == 404
+    assert b"<html" in response.data
+
+
+def test_production_refuses_development_secret(monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        ProductionConfig.init()
+    monkeypatch.setenv("SECRET_KEY", "short")
+    with pytest.raises(RuntimeError):
+        create_app(config_name="production")
+
+
+@pytest.mark.parametrize(("accept", "lang"), [("fr-FR,fr;q=0.9", "fr"), ("es", "es"), ("de", "en")])
+def test_language_follows_browser(client, accept, lang):
+    response = client.get("/", headers={"Accept-Language": accept})
+    assert f'<html lang="{lang}">'.encode() in response.data
+
+
+def test_language_choice_is_remembered(client):
+    client.post("/language", data={"lang": "es", "next": "/"})
+    response = client.get("/", headers={"Accept-Language": "fr"})
+    assert b'<html lang="es">' in response.data
+
+
+def test_language_switch_refuses_open_redirect(client):
+    response = client.post("/language", data={"lang": "fr", "next": "//evil.example"})
+    assert response.headers["Location"] == "/"
