@@ -51,9 +51,14 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    # Several modules may add routes to one blueprint (the API): register each once.
+    seen = []
     for path in BLUEPRINTS:
-        module = import_module(path)
-        app.register_blueprint(module.bp)
+        bp = import_module(path).bp
+        if bp not in seen:
+            seen.append(bp)
+    for bp in seen:
+        app.register_blueprint(bp)
 
 
 def register_csrf(app: Flask) -> None:

@@ -1,0 +1,41 @@
+"""Outgoing mail: SMTP when MAIL_SERVER is set, else a file in instance/outbox/ (development)."""
+
+import logging
+import smtplib
+import uuid
+from email.message import EmailMessage
+from pathlib import Path
+
+from flask import current_app, render_template
+
+log = logging.getLogger(__name__)
+
+
+def send_mail(to: str, subject: str, template: str, **context) -> EmailMessage:
+    """Render templates/mail/<template>.txt with context and send it to one address."""
+    message = EmailMessage()
+    message["From"] = current_app.config["MAIL_SENDER"]
+    message["To"] = to
+    message["Subject"] = subject
+    message["Message-ID"] = f"<{uuid.uuid4()}@roster>"
+    message.set_content(render_template(f"mail/{template}.txt", **context))
+    server = current_app.config.get("MAIL_SERVER")
+    if server:
+        with smtplib.SMTP(server, current_app.config["MAIL_PORT"], timeout=10) as smtp:
+            smtp.send_message(message)
+    else:
+        outbox = Path(current_app.config["OUTBOX_DIR"])
+        outbox.mkdir(parents=True, exist_ok=True)
+        path = outbox / f"{uuid.uuid4().hex}.eml"
+        path.write_bytes(bytes(message))
+        log.info("Mail to %s (%s) written to %s", to, subject, path)
+    return message
+
+
+def outbox_messages(outbox: Path) -> list[EmailMessage]:
+    """Read the outbox, oldest first (for tests and the development mail viewer)."""
+    from email import policy
+    from email.parser import BytesParser
+
+    files = sorted(Path(outbox).glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    return [BytesParser(policy=policy.default).parse(f.open("rb")) for f in files]
