@@ -7,7 +7,7 @@ PORT ?= 5000
 export FLASK_APP := roster
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-sqlite test-postgres serve bench lint format translations install clean
+.PHONY: run test test-sqlite test-postgres test-browser test-api serve bench lint format translations install clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +20,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 install: $(VENV)/.installed translations
 
 translations: $(VENV)/.installed
-	@$(BIN)/pybabel compile --use-fuzzy -d roster/translations -f -q 2>/dev/null || \
-		$(BIN)/pybabel compile -d roster/translations -q
+	@[ ! -d roster/translations ] || $(BIN)/pybabel -q compile --use-fuzzy -d roster/translations -f 2>/dev/null || \
+		$(BIN)/pybabel -q compile -d roster/translations
 
 run: install
 	$(BIN)/flask db upgrade
+	$(BIN)/flask seed-taxonomy
 	$(BIN)/flask seed-demo --if-empty
 	@$(BIN)/flask demo-logins
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
@@ -38,6 +39,12 @@ test-sqlite: install
 
 test-postgres: install
 	$(BIN)/pytest --db=postgres -m "not browser"
+
+test-browser: install
+	$(BIN)/pytest -m browser tests/browser
+
+test-api: install
+	$(BIN)/pytest tests/api tests/test_permissions.py
 
 serve: install
 	ROSTER_ENV=production $(BIN)/flask db upgrade

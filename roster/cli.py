@@ -9,6 +9,8 @@ COMMAND_MODULES = (
     "roster.experts.commands",
     "roster.taxonomy.commands",
     "roster.demo.commands",
+    "roster.toolkit.commands",
+    "roster.actions.commands",
 )
 
 

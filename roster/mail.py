@@ -38,4 +38,4 @@ def outbox_messages(outbox: Path) -> list[EmailMessage]:
     from email.parser import BytesParser
 
     files = sorted(Path(outbox).glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
-    return [BytesParser(policy=policy.default).parse(f.open("rb")) for f in files]
+    return [BytesParser(policy=policy.default).parsebytes(f.read_bytes()) for f in files]

@@ -1,20 +1,67 @@
 """Every domain's models, imported once so that Alembic and create_all see them all."""
 
+from roster.actions.action_models import Action, ActionDocument, ActionStatusChange, Activity
+from roster.actions.assignment_models import Assignment, Evaluation
+from roster.actions.models import PartnerInstitution
+from roster.actions.request_models import Request
 from roster.audit.models import AuditEvent
 from roster.auth.models import ApiToken, User
-from roster.experts.models import Expert, ExpertCountry, ExpertLanguage, ExpertTheme, Unavailability
+from roster.experts.models import (
+    Expert,
+    ExpertCountry,
+    ExpertLanguage,
+    ExpertTheme,
+    ImportJob,
+    Unavailability,
+)
 from roster.taxonomy.models import Country, Region, Theme
+from roster.toolkit.models import (
+    Attachment,
+    Choice,
+    Module,
+    ModuleRevision,
+    ModuleTag,
+    ModuleTranslation,
+    Question,
+    Section,
+)
+from roster.toolkit.progress_models import Attempt, Certificate, Progress, SectionRead
 
 __all__ = [
+    "Action",
+    "ActionDocument",
+    "ActionStatusChange",
+    "Activity",
     "ApiToken",
+    "Assignment",
     "AuditEvent",
     "Country",
+    "Evaluation",
     "Expert",
     "ExpertCountry",
     "ExpertLanguage",
     "ExpertTheme",
+    "ImportJob",
+    "PartnerInstitution",
     "Region",
+    "Request",
     "Theme",
     "Unavailability",
     "User",
+    # toolkit
+    "Attachment",
+    "Attempt",
+    "Certificate",
+    "Choice",
+    "Module",
+    "ModuleRevision",
+    "ModuleTag",
+    "ModuleTranslation",
+    "Progress",
+    "Question",
+    "Section",
+    "SectionRead",
 ]
+
+# Listeners that keep Expert.updated_at true for the matcher's index (after every model).
+import roster.experts.events  # noqa: E402, F401

@@ -14,10 +14,39 @@ from roster.extensions import babel, csrf, db, limiter, login_manager, migrate
 BLUEPRINTS = (
     "roster.main.views",
     "roster.auth.views",
+    "roster.auth.reset_views",
+    "roster.auth.account_views",
+    "roster.auth.users_views",
     "roster.experts.views",
+    "roster.experts.roster_views",
+    "roster.experts.vetting_views",
+    "roster.experts.import_views",
+    "roster.experts.privacy_views",
     "roster.taxonomy.views",
+    "roster.taxonomy.countries",
     "roster.audit.views",
     "roster.api.views",
+    "roster.toolkit.views",
+    "roster.toolkit.certificate_views",
+    "roster.toolkit.authoring_views",
+    "roster.toolkit.section_views",
+    "roster.toolkit.report_views",
+    "roster.api.toolkit",
+    "roster.api.experts",
+    "roster.api.themes",
+    "roster.api.openapi",
+    "roster.actions.views",
+    "roster.actions.request_views",
+    "roster.actions.activity_views",
+    "roster.actions.team_views",
+    "roster.actions.partner_views",
+    "roster.actions.match_views",
+    "roster.api.actions",
+    "roster.api.matches",
+    "roster.reports.views",
+    "roster.reports.year_views",
+    "roster.reports.coverage_views",
+    "roster.api.reports",
 )
 
 
@@ -43,6 +72,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    login_manager.login_message = _l("Please sign in to open this page.")
+    login_manager.localize_callback = str  # translate the lazy message when it is flashed
     login_manager.user_loader(load_user)
     login_manager.request_loader(load_user_from_request)
     csrf.init_app(app)
@@ -108,6 +139,17 @@ def register_errorhandlers(app: Flask) -> None:
             return jsonify({"error": {"code": "server_error", "message": "Internal error"}}), 500
         return render_template("errors/error.html", error=error), 500
 
+    @app.before_request
+    def refuse_nul_characters():
+        # PostgreSQL text cannot hold NUL: a 400 for such input, not a database error (500).
+        values = [v for _k, v in request.args.items(multi=True)]
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            values += [v for _k, v in request.form.items(multi=True)]
+        if any("\x00" in v for v in values):
+            from werkzeug.exceptions import BadRequest
+
+            raise BadRequest(_("The request contains a character that is not allowed."))
+
 
 def register_template_helpers(app: Flask) -> None:
     from roster.auth.permissions import TEMPLATE_RULES
@@ -134,6 +176,7 @@ NAV = (
     # (endpoint, label, rule): shown when the endpoint exists and the rule allows the user.
     ("experts.me", _l("My profile"), "is_expert"),
     ("experts.invitations", _l("Invitations"), "is_expert"),
+    ("actions.my_invitations", _l("Invitations"), "is_expert"),
     ("toolkit.catalog", _l("Toolkit"), "is_authenticated"),
     ("experts.index", _l("Roster"), "is_staff"),
     ("experts.vetting", _l("Vetting"), "is_staff"),

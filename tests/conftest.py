@@ -3,8 +3,10 @@ a login helper and builders."""
 
 import os
 
+import flask
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from roster import create_app
 from roster.extensions import db as _db
@@ -30,6 +32,9 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "backend_postgres: this run uses PostgreSQL")
+    from roster.catalogs import compile_catalogs
+
+    compile_catalogs()  # pages are tested in French and Spanish: make sure the .mo are current
 
 
 def need(reason: str):
@@ -104,8 +109,19 @@ def db(app):
     return _db
 
 
+class FreshClient(FlaskClient):
+    """The app fixture keeps one app context for a whole test, so `g` would carry the
+    signed-in user and the chosen locale from one request to the next; a server does not."""
+
+    def open(self, *args, **kwargs):
+        flask.g.pop("_login_user", None)
+        flask.g.pop("_flask_babel", None)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app):
+    app.test_client_class = FreshClient
     return app.test_client()
 
 
@@ -122,6 +138,8 @@ def login(client):
         with client.session_transaction() as sess:
             sess["_user_id"] = str(user.id)
             sess["_fresh"] = True
+        # The test's app context outlives requests: drop the user Flask-Login cached in g.
+        flask.g.pop("_login_user", None)
         return user
 
     return _login

@@ -7,10 +7,16 @@ from roster.extensions import db
 
 
 def load_user(user_id: str) -> User | None:
+    # "id:key" from User.get_id(); a bare id is still read (the tests' session helper).
+    raw_id, _sep, key = str(user_id).partition(":")
     try:
-        return db.session.get(User, int(user_id))
+        user = db.session.get(User, int(raw_id))
     except (TypeError, ValueError):
         return None
+    if user is not None and key and key != user.session_key:
+        return None  # the password changed since this session began
+    # A deactivated account loses its open sessions at once, not when they expire.
+    return user if user is not None and user.is_active else None
 
 
 def load_user_from_request(req) -> User | None:

@@ -50,6 +50,16 @@ class User(UserMixin, db.Model):
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)
 
     @property
+    def session_key(self) -> str:
+        """A short digest of the password hash: it changes whenever the password does."""
+        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:16]
+
+    def get_id(self) -> str:
+        # Sessions and remember-me cookies name the password too, so changing it signs
+        # every other browser out.
+        return f"{self.id}:{self.session_key}"
+
+    @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.is_active_account
 

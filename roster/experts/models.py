@@ -171,3 +171,28 @@ class Unavailability(db.Model):
     note: Mapped[str | None] = mapped_column(sa.String(200))
 
     expert: Mapped[Expert] = relationship(back_populates="unavailability")
+
+
+class ImportJob(db.Model):
+    """A CSV import of experts run by staff; large files run in the background."""
+
+    __tablename__ = "import_job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    filename: Mapped[str] = mapped_column(sa.String(255), default="")
+    # queued, running, done or failed
+    status: Mapped[str] = mapped_column(sa.String(16), default="queued")
+    total_rows: Mapped[int] = mapped_column(default=0)
+    processed_rows: Mapped[int] = mapped_column(default=0)
+    created_count: Mapped[int] = mapped_column(default=0)
+    updated_count: Mapped[int] = mapped_column(default=0)
+    failed_count: Mapped[int] = mapped_column(default=0)
+    report: Mapped[str | None] = mapped_column(sa.Text)  # JSON list of {"line", "reason"}
+    error: Mapped[str | None] = mapped_column(sa.Text)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 100

@@ -1,0 +1,84 @@
+"""Benchmarks of the matching library: ``python -m bench [speed|quality|semantic] ...``.
+
+Without a command it runs speed at 1k, 10k and 100k experts, then quality.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+SPEED_COLUMNS = [
+    ("size", "experts"),
+    ("words_per_expert", "words"),
+    ("fit_s", "fit s"),
+    ("rank_p50_ms", "rank p50 ms"),
+    ("rank_p95_ms", "rank p95 ms"),
+    ("bound_matvec_ms", "bound mat-vec ms"),
+    ("bound_sum_ms", "bound sum ms"),
+    ("x_bound", "p50/mat-vec"),
+    ("rank_cpu_p50_ms", "rank cpu p50 ms"),
+    ("bound_matvec_cpu_ms", "bound cpu ms"),
+    ("loop_ms", "python loop ms"),
+    ("update_p50_ms", "update p50 ms"),
+    ("update_max_ms", "update max ms"),
+    ("index_mb", "index MB"),
+    ("roster_rss_mb", "roster RSS MB"),
+    ("peak_rss_mb", "peak RSS MB"),
+]
+
+
+def table(rows: list[dict], columns) -> str:
+    head = [label for _, label in columns]
+    body = [[str(r.get(key, "-")) for key, _ in columns] for r in rows]
+    widths = [max(len(x) for x in col) for col in zip(head, *body, strict=True)]
+
+    def line(cells):
+        return "| " + " | ".join(c.rjust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(head), sep, *map(line, body)])
+
+
+def speed(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        cmd = [sys.executable, "-m", "bench.speed", str(size), "--loop"]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        row = json.loads(out.strip().splitlines()[-1])
+        cmd = [sys.executable, "-m", "bench.speed", str(size), "--bound"]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        row |= json.loads(out.strip().splitlines()[-1])
+        row["x_bound"] = round(row["rank_p50_ms"] / max(row["bound_matvec_ms"], 1e-3), 2)
+        rows.append(row)
+        print(f"  {size} experts done", file=sys.stderr, flush=True)
+    print("Speed (one request = top 10 with reasons; bound = one core reading the full")
+    print("float32 CSR TF-IDF of the same profiles once; 2-core machine)")
+    print(table(rows, SPEED_COLUMNS))
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("command", nargs="?", default="all",
+                        choices=["all", "speed", "quality", "semantic"])  # fmt: skip
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--million", action="store_true", help="add the 1M-expert run")
+    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    args = parser.parse_args(argv)
+    sizes = args.sizes + ([1_000_000] if args.million else [])
+    if args.command in ("all", "speed"):
+        speed(sizes)
+    if args.command in ("all", "quality"):
+        from bench import quality
+
+        quality.report(args.split)
+    if args.command in ("all", "semantic"):
+        from bench import semantic_cost
+
+        semantic_cost.report()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Latent semantic text scores: TruncatedSVD of the roster's TF-IDF rows (LSA).
+
+Fitted at ``fit`` on a sample of the text rows; every text (and later update)
+is projected on the same components, stored as float16 unit vectors. A request
+is projected the same way; its cosine with a text reaches texts that say the
+same thing in other words of the roster's vocabulary.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+
+class LatentIndex:
+    """Unit LSA vectors of every text row, appended in row order."""
+
+    def __init__(self, dims: int = 64, seed: int = 0):
+        self.dims = dims
+        self.seed = seed
+
+    def fit(self, sample: sp.csr_matrix) -> LatentIndex:
+        dims = max(1, min(self.dims, sample.shape[0] - 1, sample.shape[1] - 1))
+        if sample.shape[0] < 3 or sample.shape[1] < 3:
+            self.components_ = np.zeros((0, sample.shape[1]), np.float32)
+        else:
+            from sklearn.decomposition import TruncatedSVD  # slow import, only when fitting
+
+            svd = TruncatedSVD(dims, algorithm="randomized", n_iter=4, random_state=self.seed)
+            self.components_ = svd.fit(sample).components_.astype(np.float32)
+        self._parts: list[np.ndarray] = []
+        self._all: np.ndarray | None = None
+        return self
+
+    def project(self, rows: sp.csr_matrix) -> np.ndarray:
+        """Unit latent vectors of TF-IDF rows (columns beyond the fit count 0)."""
+        width = self.components_.shape[1]
+        if rows.shape[1] > width:
+            rows = rows[:, :width]
+        elif rows.shape[1] < width:
+            rows = sp.csr_matrix(rows)
+            rows.resize((rows.shape[0], width))
+        z = np.asarray(rows @ self.components_.T, np.float32)
+        norms = np.linalg.norm(z, axis=1, keepdims=True)
+        return z / np.where(norms > 0, norms, 1.0)
+
+    def add(self, rows: sp.csr_matrix) -> None:
+        self._parts.append(self.project(rows).astype(np.float16))
+        self._all = None
+
+    @property
+    def nbytes(self) -> int:
+        return self.components_.nbytes + sum(p.nbytes for p in self._parts)
+
+    def scores(self, cols: np.ndarray, vals: np.ndarray) -> np.ndarray:
+        """Cosine (clipped at 0) of the request with every text row."""
+        if self._all is None and len(self._parts) > 1:
+            self._parts = [np.concatenate(self._parts)]
+        vecs = self._parts[0] if self._parts else np.zeros((0, self.components_.shape[0]))
+        width = self.components_.shape[1]
+        inside = cols < width
+        z = self.components_[:, cols[inside]] @ vals[inside]
+        n = float(np.linalg.norm(z))
+        if n == 0 or not len(vecs):
+            return np.zeros(len(vecs), np.float32)
+        out = np.empty(len(vecs), np.float32)
+        step = 1 << 16  # float16 -> float32 a slice at a time
+        for a in range(0, len(vecs), step):
+            out[a : a + step] = vecs[a : a + step].astype(np.float32) @ (z / n)
+        return np.clip(out, 0.0, 1.0)

@@ -1,0 +1,1 @@
+"""Partner requests, Actions, activities and assignments."""

@@ -1,0 +1,193 @@
+"""One process's index of the roster for the matcher, kept current from the database.
+
+The index holds a matcher plus a watermark: the latest Expert.updated_at it has applied.
+Before each use it asks the database for the experts whose row moved since (one indexed
+query; roster/experts/events.py makes every profile change move it) and applies `update` or
+`remove`, so approval, edits, rejection, inactivity and erasure reach the next ranking in
+every worker without a restart. Rows whose updated_at equals the one already applied are
+skipped; the query looks back CHANGE_SLACK before the watermark so that a transaction that
+committed after a later one is not missed.
+
+Signals (evaluations, workload, toolkit training) are refreshed on a TTL (MATCH_SIGNALS_TTL,
+default 300 s) rather than with every change: they move slowly and computing them reads
+every assignment. Every RECONCILE_TTL the set of rankable ids is compared with the index, to
+drop rows deleted outright, and the country-to-region map is checked (a change rebuilds).
+
+The first use builds the index, or loads the one `flask build-index` saved (matcher.pkl and
+matcher.json with its watermark) and applies only the changes since. The matching library
+itself is reached through the `library` object that roster/actions/ranking.py passes in.
+"""
+
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from hashlib import sha256
+from pathlib import Path
+
+from roster.actions import match_data as data
+
+log = logging.getLogger(__name__)
+
+CHANGE_SLACK = timedelta(seconds=120)
+RECONCILE_TTL = 60.0
+
+
+class RosterIndex:
+    """One process's Matcher over the roster, kept current from the database."""
+
+    def __init__(self, library, directory: Path | None, signals_ttl: float, database_url: str):
+        self.library = library
+        self.lock = threading.RLock()
+        self.directory = directory
+        self.signals_ttl = signals_ttl
+        self.database_key = sha256(database_url.encode()).hexdigest()[:16]
+        self.matcher = None  # a matching.Matcher once built or loaded
+        self.watermark: datetime | None = None
+        self.seen: dict[int, datetime] = {}
+        self.signals: dict[int, dict] = {}
+        self.regions: dict[str, str] = {}
+        self.signals_at = self.reconciled_at = 0.0
+        self.stats = {"builds": 0, "loads": 0, "updates": 0, "removals": 0}
+
+    @contextmanager
+    def use(self):
+        """The current matcher, held under the lock while the caller ranks with it."""
+        with self.lock:
+            if self.matcher is None and not self.load():
+                self.build()
+                self._save_quietly()
+            else:
+                self.refresh()
+            yield self.matcher
+
+    def build(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Fit a new matcher on every rankable expert."""
+        self.regions = data.region_map()
+        self.signals = self.library.signals()
+        watermark = data.latest_change()
+        profiles = data.load_profiles()
+        total = len(profiles)
+
+        def experts():
+            for done, profile in enumerate(profiles.values(), 1):
+                if progress and (done % 500 == 0 or done == total):
+                    progress(done, total)
+                yield self.library.to_expert(profile, self.signals.get(profile.id))
+
+        matcher = self.library.fit(experts(), self.regions)
+        self.matcher, self.watermark = matcher, watermark
+        self.seen = {p.id: p.updated_at for p in profiles.values()}
+        self.signals_at = self.reconciled_at = time.monotonic()
+        self.stats["builds"] += 1
+
+    def refresh(self) -> None:
+        """Apply the changes made since the watermark, and the TTL-bound refreshes."""
+        now = time.monotonic()
+        if now - self.reconciled_at >= RECONCILE_TTL:
+            self.reconcile()
+            if self.matcher is None:
+                return
+        since = self.watermark - CHANGE_SLACK if self.watermark else None
+        changed = [c for c in data.changed_since(since) if self.seen.get(c[0]) != c[1]]
+        if now - self.signals_at >= self.signals_ttl:
+            changed += self._signal_changes()
+        if changed:
+            self._apply(changed)
+
+    def _apply(self, changed: list[tuple[int, datetime, bool]]) -> None:
+        rankable = {i for i, _u, ok in changed if ok}
+        profiles = data.load_profiles(rankable) if rankable else {}
+        for expert_id, updated_at, _ok in changed:
+            key = str(expert_id)
+            profile = profiles.get(expert_id)
+            if profile is not None:
+                self.matcher.update(self.library.to_expert(profile, self.signals.get(expert_id)))
+                self.seen[expert_id] = profile.updated_at
+                self.stats["updates"] += 1
+            elif key in self.matcher:
+                self.matcher.remove(key)
+                self.seen.pop(expert_id, None)
+                self.stats["removals"] += 1
+            if self.watermark is None or updated_at > self.watermark:
+                self.watermark = updated_at
+
+    def _signal_changes(self) -> list[tuple[int, datetime, bool]]:
+        fresh = self.library.signals()
+        moved = [i for i in set(fresh) | set(self.signals) if fresh.get(i) != self.signals.get(i)]
+        self.signals, self.signals_at = fresh, time.monotonic()
+        return [(i, self.seen.get(i) or datetime.min, True) for i in moved if i in self.seen]
+
+    def reconcile(self) -> None:
+        """Drop ids no longer in the database, add missing ones; rebuild if regions moved."""
+        self.reconciled_at = time.monotonic()
+        if data.region_map() != self.regions:
+            self.build()
+            return
+        ids = data.rankable_ids()
+        held = set(self.seen)
+        gone = [(i, self.seen[i], False) for i in held - ids]
+        missing = [(i, datetime.min, True) for i in ids - held]
+        if gone or missing:
+            self._apply(gone + missing)
+
+    def paths(self) -> tuple[Path, Path] | None:
+        if self.directory is None:
+            return None
+        return self.directory / "matcher.pkl", self.directory / "matcher.json"
+
+    def save(self) -> Path | None:
+        """Write the matcher and its watermark for other workers and restarts."""
+        paths = self.paths()
+        if paths is None or self.matcher is None:
+            return None
+        pickle_path, meta_path = paths
+        pickle_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = pickle_path.with_name(f"{pickle_path.name}.{os.getpid()}.tmp")
+        self.matcher.save(tmp)
+        meta = {
+            "database": self.database_key,
+            "watermark": self.watermark.isoformat() if self.watermark else None,
+            "regions": self.regions,
+            "seen": {str(i): u.isoformat() for i, u in self.seen.items()},
+            "signals": {str(i): s for i, s in self.signals.items()},
+        }
+        meta_tmp = meta_path.with_name(f"{meta_path.name}.{os.getpid()}.tmp")
+        meta_tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, pickle_path)
+        os.replace(meta_tmp, meta_path)
+        return pickle_path
+
+    def _save_quietly(self) -> None:
+        # Another worker or a restart can then load this build instead of repeating it.
+        try:
+            self.save()
+        except OSError as exc:
+            log.warning("could not save the matcher's index: %s", exc)
+
+    def load(self) -> bool:
+        """Read a saved matcher of this database, then apply what changed since it was saved."""
+        paths = self.paths()
+        if paths is None or not all(p.exists() for p in paths):
+            return False
+        try:
+            meta = json.loads(paths[1].read_text(encoding="utf-8"))
+            if meta.get("database") != self.database_key:
+                return False
+            matcher = self.library.load(paths[0])
+        except (OSError, ValueError, TypeError, EOFError, AttributeError) as exc:
+            log.warning("ignoring the saved matcher: %s", exc)
+            return False
+        self.matcher = matcher
+        self.watermark = datetime.fromisoformat(meta["watermark"]) if meta["watermark"] else None
+        self.regions = meta.get("regions") or {}
+        self.seen = {int(i): datetime.fromisoformat(u) for i, u in meta.get("seen", {}).items()}
+        self.signals = {int(i): s for i, s in meta.get("signals", {}).items()}
+        self.signals_at, self.reconciled_at = time.monotonic(), 0.0
+        self.stats["loads"] += 1
+        self.refresh()
+        return True

@@ -1,0 +1,47 @@
+"""Partner institutions: the public bodies that ask the facility for support."""
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from roster.auth.models import utcnow
+from roster.extensions import db
+from roster.taxonomy.models import Country
+
+
+class InstitutionKind(enum.StrEnum):
+    MINISTRY = "ministry"
+    AGENCY = "agency"
+    REGIONAL_BODY = "regional_body"
+    OMBUDSPERSON = "ombudsperson"
+    OTHER = "other"
+
+
+class PartnerInstitution(db.Model):
+    """A partner country's institution, or a regional body placed at its seat's country."""
+
+    __tablename__ = "partner_institution"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    acronym: Mapped[str | None] = mapped_column(sa.String(30))
+    country_code: Mapped[str] = mapped_column(sa.ForeignKey("country.code"), index=True)
+    kind: Mapped[InstitutionKind] = mapped_column(
+        sa.Enum(
+            InstitutionKind,
+            native_enum=False,
+            length=16,
+            values_callable=lambda e: [m.value for m in e],
+        ),
+        default=InstitutionKind.MINISTRY,
+    )
+    contacts: Mapped[str | None] = mapped_column(sa.Text)
+    website: Mapped[str | None] = mapped_column(sa.String(255))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    country: Mapped[Country] = relationship(lazy="joined")
+
+    def __repr__(self) -> str:
+        return f"<PartnerInstitution {self.acronym or self.name}>"

@@ -1,0 +1,46 @@
+"""The e-mails of the actions area: request received, invitation sent."""
+
+from flask import current_app, url_for
+from flask_babel import _
+
+from roster.actions.assignment_models import Assignment
+from roster.actions.request_models import Request
+from roster.mail import send_mail
+
+
+def _absolute(endpoint: str, **values) -> str:
+    return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def send_request_confirmation(req: Request) -> None:
+    """Tell the requester that their request arrived and what happens next."""
+    if not req.contact_email:
+        return
+    send_mail(
+        req.contact_email,
+        _("We received your request for support"),
+        "action_request_received",
+        req=req,
+    )
+
+
+def send_invitation(assignment: Assignment) -> None:
+    """Invite the expert by e-mail, with a link to their invitations page."""
+    expert = assignment.expert
+    to = expert.email or (expert.user.email if expert.user else None)
+    if not to:
+        return
+    start, end = assignment.period()
+    send_mail(
+        to,
+        _(
+            "Invitation: %(code)s %(title)s",
+            code=assignment.action.code,
+            title=assignment.action.title,
+        ),
+        "action_invitation",
+        assignment=assignment,
+        start=start,
+        end=end,
+        link=_absolute("actions.my_invitations"),
+    )

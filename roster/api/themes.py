@@ -1,0 +1,28 @@
+"""The theme taxonomy over the API: public, as on the "join the roster" page."""
+
+import sqlalchemy as sa
+
+from roster.api.views import bp, public
+from roster.extensions import db
+from roster.taxonomy.models import Theme
+
+
+def theme_item(theme: Theme) -> dict:
+    """A theme's slug (the roster's `theme` filter) and its label in each language."""
+    return {
+        "id": theme.id,
+        "slug": theme.slug,
+        "label": theme.label,
+        "labels": {"en": theme.label_en, "fr": theme.label_fr, "es": theme.label_es},
+    }
+
+
+@bp.get("/themes")
+@public
+def themes():
+    """List the active themes, with their labels in English, French and Spanish."""
+    rows = db.session.scalars(
+        sa.select(Theme).where(Theme.active.is_(True)).order_by(Theme.label_en, Theme.slug)
+    )
+    items = [theme_item(t) for t in rows]
+    return {"items": items, "total": len(items)}

@@ -1,0 +1,58 @@
+"""A forgotten password: mail a one-time link, then set a new password with it."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from roster.audit import record
+from roster.auth.forms import EmailOnlyForm, ResetPasswordForm
+from roster.auth.mails import send_password_changed, send_reset
+from roster.auth.models import utcnow
+from roster.auth.services import find_user
+from roster.auth.tokens import InvalidLink, user_from_reset_token
+from roster.auth.views import bp, login_limit
+from roster.extensions import db, limiter
+
+
+@bp.route("/forgot", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
+def forgot():
+    """Ask for a password-reset link by e-mail."""
+    form = EmailOnlyForm()
+    if not form.validate_on_submit():
+        return render_template("auth/forgot.html", form=form)
+    user = find_user(form.email.data)
+    if user is not None and user.is_active:
+        send_reset(user)
+        record("password_reset_requested", target=user, actor=user)
+        db.session.commit()
+    # The same answer whether or not the address has an account.
+    flash(
+        _(
+            "If an account uses %(email)s, we have sent it a link to choose a new password. "
+            "Check your inbox, and your spam folder.",
+            email=form.email.data,
+        ),
+        "info",
+    )
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
+def reset(token: str):
+    """Choose a new password from the mailed link (it works once)."""
+    try:
+        user = user_from_reset_token(token)
+    except InvalidLink as exc:
+        return render_template("auth/link_invalid.html", expired=exc.expired, kind="reset"), 400
+    form = ResetPasswordForm(account_email=user.email)
+    if not form.validate_on_submit():
+        return render_template("auth/reset.html", form=form, user=user)
+    user.set_password(form.password.data)
+    if user.confirmed_at is None:
+        user.confirmed_at = utcnow()  # the link proves the address, as a confirmation does
+    record("password_reset", target=user, actor=user)
+    db.session.commit()
+    send_password_changed(user)
+    flash(_("Your password is saved. You can sign in with it now."), "success")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,48 @@
+"""The demo commands: `flask seed-demo [--if-empty]` and `flask demo-logins`."""
+
+import click
+import sqlalchemy as sa
+
+from roster.demo import DEMO_LOGINS, DEMO_PASSWORD
+from roster.experts.models import Expert
+from roster.extensions import db
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the roster already has experts.")
+def seed_demo(if_empty: bool) -> None:
+    """Load the facility's year 2021: reference data, accounts, partners, experts, ...
+
+    Running it again adds only what is missing, so it never duplicates anything.
+    """
+    from roster.demo.steps import STEPS, run_steps
+
+    if if_empty and db.session.scalar(sa.select(sa.func.count(Expert.id))):
+        click.echo("The roster already has experts: demo data not loaded.")
+        return
+    total = sum(step.units for step in STEPS)
+    with click.progressbar(length=total, label="Loading the demo data") as bar:
+        added = run_steps(db.session, STEPS, bar.update)
+    db.session.commit()
+    for name, count in added.items():
+        click.echo(f"  {name}: {count} added")
+    click.echo("Demo data loaded." if any(added.values()) else "Demo data already complete.")
+
+
+@click.command("demo-logins")
+def demo_logins() -> None:
+    """Print the demo accounts that can sign in."""
+    from roster.auth.models import User
+
+    present = set(
+        db.session.scalars(
+            sa.select(User.email).where(User.email.in_([email for email, _ in DEMO_LOGINS]))
+        )
+    )
+    click.echo(f"Demo accounts (password: {DEMO_PASSWORD}):")
+    for email, role in DEMO_LOGINS:
+        note = "" if email in present else "  (not loaded: run `flask seed-demo`)"
+        click.echo(f"  {role:<7} {email}{note}")
+
+
+commands = [seed_demo, demo_logins]

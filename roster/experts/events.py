@@ -1,0 +1,74 @@
+"""Keep Expert.updated_at true to every change of a profile, so that the matcher's index
+(roster/actions/ranking.py) finds changed experts with one indexed query on that column.
+
+Child rows (themes, languages, countries, unavailability) do not UPDATE the expert row on
+their own: a `before_flush` listener touches their parent Expert, which also bumps its
+version (the profile did change). Assignments book an expert's time and describe their past
+work: their changes move updated_at with a plain UPDATE after the flush, without bumping the
+version, so that an expert editing their profile is not told it "changed in the meantime"
+because staff invited them. Bulk `sa.update`/`sa.delete` statements bypass the session and
+must set updated_at themselves.
+"""
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from roster.actions.assignment_models import Assignment
+from roster.auth.models import utcnow
+from roster.experts.models import Expert, ExpertCountry, ExpertLanguage, ExpertTheme, Unavailability
+
+PROFILE_ROWS = (ExpertTheme, ExpertLanguage, ExpertCountry, Unavailability)
+
+# The matcher's change check reads experts by updated_at: keep that query on an index.
+sa.Index("ix_expert_updated_at", Expert.__table__.c.updated_at)
+
+
+def _parent_id(obj) -> int | None:
+    """The expert a child row belongs to, also for a deleted row whose relationship is gone."""
+    if obj.expert_id is not None:
+        return obj.expert_id
+    parent = sa.inspect(obj).attrs.expert.loaded_value
+    return parent.id if isinstance(parent, Expert) else None
+
+
+def _changed(session: Session, obj) -> bool:
+    return obj in session.new or obj in session.deleted or session.is_modified(obj)
+
+
+@event.listens_for(Session, "before_flush")
+def touch_experts_of_changed_rows(session: Session, _context, _instances) -> None:
+    """Set updated_at on the Expert of every profile row added, changed or deleted."""
+    touched: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, PROFILE_ROWS) and _changed(session, obj):
+            expert = getattr(obj, "expert", None) if obj not in session.deleted else None
+            if isinstance(expert, Expert):
+                if expert not in session.new and expert not in session.deleted:
+                    expert.updated_at = utcnow()
+                continue
+            expert_id = _parent_id(obj)
+            if expert_id is not None:
+                touched.add(expert_id)
+        elif isinstance(obj, Assignment) and _changed(session, obj):
+            session.info.setdefault("touch_experts", set()).add(obj)
+    with session.no_autoflush:
+        for expert_id in touched:
+            expert = session.get(Expert, expert_id)
+            if expert is not None and expert not in session.deleted:
+                expert.updated_at = utcnow()
+
+
+@event.listens_for(Session, "after_flush")
+def touch_experts_of_assignments(session: Session, _context) -> None:
+    """Move updated_at of experts whose assignments changed, without a version bump."""
+    assignments = session.info.pop("touch_experts", None)
+    if not assignments:
+        return
+    ids = {a.expert_id for a in assignments if a.expert_id is not None}
+    if ids:
+        session.connection().execute(
+            sa.update(Expert.__table__)
+            .where(Expert.__table__.c.id.in_(sorted(ids)))
+            .values(updated_at=utcnow())
+        )

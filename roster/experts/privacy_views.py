@@ -1,0 +1,102 @@
+"""The expert's own data: download it as JSON, ask for erasure; staff confirm erasures."""
+
+import json
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import _
+from flask_login import current_user, login_required
+
+from roster.audit import record
+from roster.auth.models import utcnow
+from roster.auth.permissions import can_confirm_erasure, require
+from roster.experts import cv
+from roster.experts.models import Expert
+from roster.experts.privacy import erase_expert, personal_data
+from roster.experts.staff_forms import CancelErasureForm, ConfirmErasureForm, ErasureRequestForm
+from roster.experts.views import bp, own_expert
+from roster.extensions import db
+
+
+def _own_or_404() -> Expert:
+    expert = own_expert()
+    if expert is None or expert.erased_at is not None:
+        abort(404)
+    return expert
+
+
+@bp.get("/me/data.json")
+@login_required
+def export_my_data():
+    """Download everything the roster holds about me, as JSON."""
+    expert = _own_or_404()
+    body = json.dumps(personal_data(expert), ensure_ascii=False, indent=2)
+    name = f"my-roster-data-{date.today().isoformat()}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@bp.route("/me/erasure", methods=["GET", "POST"])
+@login_required
+def request_erasure():
+    """Ask for the erasure of my data (staff confirm it), or withdraw the request."""
+    expert = _own_or_404()
+    form = ErasureRequestForm()
+    cancel_form = CancelErasureForm()
+    if cancel_form.cancel.data and cancel_form.validate_on_submit():
+        if expert.erasure_requested_at is not None:
+            expert.erasure_requested_at = None
+            record("erasure_withdrawn", expert)
+            db.session.commit()
+            flash(_("Your request for erasure is withdrawn."), "info")
+        return redirect(url_for("experts.request_erasure"))
+    if form.submit.data and form.validate_on_submit():
+        if expert.erasure_requested_at is None:
+            expert.erasure_requested_at = utcnow()
+            record("erasure_requested", expert)
+            db.session.commit()
+        flash(_("Your request is recorded. A team member will confirm the erasure."), "success")
+        return redirect(url_for("experts.request_erasure"))
+    status = 422 if form.errors else 200
+    return render_template(
+        "experts/request_erasure.html", expert=expert, form=form, cancel_form=cancel_form
+    ), status
+
+
+@bp.get("/erasure")
+@login_required
+def erasure_queue():
+    """List the requests for erasure waiting for staff confirmation."""
+    require(can_confirm_erasure)
+    experts = db.session.scalars(
+        sa.select(Expert)
+        .where(Expert.erasure_requested_at.is_not(None), Expert.erased_at.is_(None))
+        .order_by(Expert.erasure_requested_at)
+    ).all()
+    return render_template("experts/erasure_queue.html", experts=experts, form=ConfirmErasureForm())
+
+
+@bp.post("/<int:expert_id>/erase")
+@login_required
+def confirm_erasure(expert_id: int):
+    """Erase an expert's personal data for good, keeping only anonymous figures."""
+    expert = db.get_or_404(Expert, expert_id)
+    require(can_confirm_erasure)
+    form = ConfirmErasureForm()
+    pending = expert.erasure_requested_at is not None and expert.erased_at is None
+    if not form.validate_on_submit() or not pending:
+        flash(_("This profile cannot be erased now."), "warning")
+        return redirect(url_for("experts.erasure_queue"))
+    old_file = erase_expert(expert, actor=current_user)
+    db.session.commit()
+    cv.remove_file(old_file)
+    flash(_("The profile %(id)s is erased.", id=expert.id), "success")
+    return redirect(url_for("experts.erasure_queue"))

@@ -1,0 +1,130 @@
+"""The staff roster: search and filters, the CSV export, an expert's detail page, status."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import _
+from flask_login import login_required
+
+from roster.audit import record
+from roster.audit.models import AuditEvent
+from roster.auth.permissions import (
+    can_edit_expert,
+    can_vet,
+    can_view_expert,
+    can_view_roster,
+    require,
+)
+from roster.experts.exports import csv_lines
+from roster.experts.models import Expert, Status
+from roster.experts.profile import (
+    DEPTH_LABELS,
+    EMPLOYER_TYPE_LABELS,
+    STATUS_LABELS,
+    completeness,
+)
+from roster.experts.search import filters_from_args, page_args, roster_query
+from roster.experts.staff_forms import RosterFilterForm, StatusForm, VetForm
+from roster.experts.views import bp
+from roster.extensions import db
+
+
+@bp.get("/")
+@login_required
+def index():
+    """List the roster for staff, filtered, sorted and paginated."""
+    require(can_view_roster)
+    filters, errors = filters_from_args(request.args)
+    form = RosterFilterForm(request.args)
+    form.show_errors(errors)
+    form.check_known(filters)
+    page, per_page = page_args(request.args, current_app.config.get("PER_PAGE", 25))
+    pagination = db.paginate(roster_query(filters), page=page, per_page=per_page, error_out=False)
+    export_args = {
+        key: request.args.getlist(key) for key in request.args if key not in ("page", "per_page")
+    }
+    return render_template(
+        "experts/index.html",
+        form=form,
+        pagination=pagination,
+        experts=pagination.items,
+        filters=filters,
+        export_args=export_args,
+    )
+
+
+@bp.get("/export.csv")
+@login_required
+def export():
+    """Download the filtered roster as CSV (UTF-8 with BOM, one row per expert)."""
+    require(can_view_roster)
+    filters, _errors = filters_from_args(request.args)
+    experts = db.session.scalars(roster_query(filters)).all()
+    record("roster_exported", detail=f"{len(experts)} experts; filters: {filters.active()}")
+    db.session.commit()
+    name = f"roster-{date.today().isoformat()}.csv"
+    return Response(
+        "".join(csv_lines(experts)),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+def render_detail(expert: Expert, vet_form: VetForm | None = None, status: int = 200):
+    """The staff detail page, with the vetting form as posted when it had errors."""
+    events = db.session.scalars(
+        sa.select(AuditEvent)
+        .where(AuditEvent.target_type == "expert", AuditEvent.target_id == expert.id)
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .limit(15)
+    ).all()
+    if vet_form is None:
+        vet_form = VetForm(formdata=None, version=str(expert.version))
+    return render_template(
+        "experts/detail.html",
+        expert=expert,
+        events=events,
+        percent=completeness(expert),
+        vet_form=vet_form,
+        status_form=StatusForm(formdata=None),
+        employer_types=EMPLOYER_TYPE_LABELS,
+        depths=DEPTH_LABELS,
+    ), status
+
+
+@bp.get("/<int:expert_id>")
+@login_required
+def detail(expert_id: int):
+    """Show staff everything about an expert, with the actions they may take."""
+    expert = db.get_or_404(Expert, expert_id)
+    require(can_view_roster)
+    require(can_view_expert, expert)
+    return render_detail(expert)
+
+
+@bp.post("/<int:expert_id>/status")
+@login_required
+def set_status(expert_id: int):
+    """Set an approved expert inactive, or make an inactive one active again."""
+    expert = db.get_or_404(Expert, expert_id)
+    require(can_vet)
+    require(can_edit_expert, expert)
+    form = StatusForm()
+    allowed = {Status.APPROVED: Status.INACTIVE, Status.INACTIVE: Status.APPROVED}
+    if not form.validate() or allowed.get(expert.status) != Status(form.status.data):
+        flash(_("This status change is not possible for this profile."), "danger")
+        return redirect(url_for("experts.detail", expert_id=expert.id))
+    old = expert.status
+    expert.status = Status(form.status.data)
+    if form.note.data:
+        expert.vetting_note = form.note.data
+    action = "expert_inactivated" if expert.status == Status.INACTIVE else "expert_reactivated"
+    record(action, expert, f"{old.value} -> {expert.status.value}")
+    db.session.commit()
+    flash(_("Status changed to %(status)s.", status=STATUS_LABELS[expert.status.value]), "success")
+    return redirect(url_for("experts.detail", expert_id=expert.id))

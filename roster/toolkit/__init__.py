@@ -1,0 +1,1 @@
+"""The digital toolkit: training modules experts take, their progress and certificates."""

@@ -1,0 +1,127 @@
+"""A forgotten password: the mailed link sets a new one, once, before it expires."""
+
+import time
+
+import sqlalchemy as sa
+from itsdangerous import TimestampSigner
+
+from roster.audit.models import AuditEvent
+from tests.auth.conftest import mail_link
+from tests.builders import PASSWORD
+
+NEW = "seven lanterns over the bay"
+
+
+def test_reset_end_to_end(client, db, make, outbox):
+    user = make.user(email="ana@example.org")
+    response = client.post("/auth/forgot", data={"email": "Ana@example.org"})
+    assert response.status_code == 302
+    assert "we have sent it a link" in client.get(response.headers["Location"]).text
+
+    [mail] = outbox()
+    link = mail_link(mail)
+    assert link.startswith("/auth/reset/")
+    form = client.get(link)
+    assert form.status_code == 200 and "ana@example.org" in form.text
+
+    response = client.post(link, data={"password": NEW, "confirm": NEW})
+    assert response.status_code == 302
+    db.session.refresh(user)
+    assert user.check_password(NEW) and not user.check_password(PASSWORD)
+    assert outbox()[-1]["Subject"] == "Your password was changed"
+
+    signed_in = client.post("/auth/login", data={"email": "ana@example.org", "password": NEW})
+    assert signed_in.status_code == 302
+    actions = db.session.scalars(sa.select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions == ["password_reset_requested", "password_reset", "login"]
+
+
+def test_reset_link_works_once(client, db, make, outbox):
+    user = make.user(email="ana@example.org")
+    client.post("/auth/forgot", data={"email": "ana@example.org"})
+    link = mail_link(outbox()[0])
+    client.post(link, data={"password": NEW, "confirm": NEW})
+
+    again = client.post(link, data={"password": "another long passphrase", "confirm": "x"})
+    assert again.status_code == 400
+    assert "cannot be used" in again.text
+    db.session.refresh(user)
+    assert user.check_password(NEW)
+
+
+def test_reset_link_voided_by_a_password_change(client, db, make, outbox):
+    user = make.user(email="ana@example.org")
+    client.post("/auth/forgot", data={"email": "ana@example.org"})
+    link = mail_link(outbox()[0])
+    user.set_password("changed some other way")
+    db.session.commit()
+    assert client.get(link).status_code == 400
+
+
+def test_expired_reset_link_is_refused(client, make, outbox, monkeypatch):
+    make.user(email="ana@example.org")
+    client.post("/auth/forgot", data={"email": "ana@example.org"})
+    link = mail_link(outbox()[0])
+    later = int(time.time()) + client.application.config["TOKEN_MAX_AGE"] + 60
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
+    response = client.get(link)
+    assert response.status_code == 400
+    assert "expired" in response.text
+
+
+def test_expired_confirmation_link_is_refused(client, db, make, outbox, monkeypatch):
+    client.post(
+        "/auth/register",
+        data={
+            "first_name": "A",
+            "last_name": "B",
+            "email": "new@example.org",
+            "password": NEW,
+            "confirm": NEW,
+        },
+    )
+    link = mail_link(outbox()[0])
+    later = int(time.time()) + client.application.config["TOKEN_MAX_AGE"] + 60
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
+    response = client.get(link)
+    assert response.status_code == 400 and "expired" in response.text
+
+
+def test_forgot_answers_the_same_for_unknown_address(client, make, outbox):
+    make.user(email="ana@example.org")
+    known = client.post("/auth/forgot", data={"email": "ana@example.org"})
+    unknown = client.post("/auth/forgot", data={"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known.headers["Location"] == unknown.headers["Location"]
+    assert [m["To"] for m in outbox()] == ["ana@example.org"]
+
+
+def test_weak_new_password_is_refused_and_link_still_works(client, db, make, outbox):
+    user = make.user(email="ana@example.org")
+    client.post("/auth/forgot", data={"email": "ana@example.org"})
+    link = mail_link(outbox()[0])
+    response = client.post(link, data={"password": "qwerty123456", "confirm": "qwerty123456"})
+    assert response.status_code == 200
+    assert 'id="password-error"' in response.text and "too common" in response.text
+    db.session.refresh(user)
+    assert user.check_password(PASSWORD)
+    assert client.post(link, data={"password": NEW, "confirm": NEW}).status_code == 302
+
+
+def test_reset_confirms_an_unconfirmed_address(client, db, make, outbox):
+    user = make.user(email="ana@example.org", confirmed=False)
+    client.post("/auth/forgot", data={"email": "ana@example.org"})
+    client.post(mail_link(outbox()[0]), data={"password": NEW, "confirm": NEW})
+    db.session.refresh(user)
+    assert user.confirmed_at is not None
+
+
+def test_password_reset_signs_out_other_sessions(app, client, db, make, outbox):
+    make.user(email="ana@example.org")
+    other = app.test_client()  # another browser, signed in before the reset
+    other.post("/auth/login", data={"email": "ana@example.org", "password": PASSWORD})
+    assert other.get("/auth/account").status_code == 200
+
+    client.post("/auth/forgot", data={"email": "ana@example.org"})
+    client.post(mail_link(outbox()[0]), data={"password": NEW, "confirm": NEW})
+    assert other.get("/auth/account").status_code == 302

@@ -1,0 +1,324 @@
+"""Who may open every route: a table generated from the app's URL map.
+
+Each endpoint of the URL map must have a row in EXPECTED, or the test fails: a new route
+cannot go untested. A row says, for each of five callers, what must happen:
+
+- OK: not refused (no 401, 403, 404 or redirect to the sign-in page; never a 5xx),
+- LOGIN: 401 or a redirect to the sign-in page,
+- DENIED: 403,
+- MISSING: 404 (a page about someone else answers as if it did not exist).
+
+The callers: anonymous; "owner", an expert whose profile the URL names; "other", another
+expert; staff; admin. URL arguments come from WORLD_ARGS in tests/permission_world.py (an
+expert_id is the owner's expert, a user_id the owner's account, ...), built lazily so that
+each test creates only what its route needs; ENDPOINT_ARGS and SETUP below cover the rest.
+GET routes are requested with GET, by the five callers in turn; POST-only routes with an
+empty POST (CSRF is off in the test config), where only "refused or not" is checked.
+"""
+
+import re
+from functools import lru_cache
+
+import flask
+import pytest
+from werkzeug.security import generate_password_hash
+
+from roster import create_app
+from tests.permission_world import WORLD_ARGS, World
+
+ROLES = ("anonymous", "owner", "other", "staff", "admin")
+OK, LOGIN, DENIED, MISSING = "ok", "login", "403", "404"
+
+
+def expect(anonymous=LOGIN, owner=DENIED, other=DENIED, staff=OK, admin=OK) -> dict:
+    """A row of the table; the defaults describe a staff-only route."""
+    return dict(zip(ROLES, (anonymous, owner, other, staff, admin), strict=True))
+
+
+PUBLIC = expect(OK, OK, OK, OK, OK)
+SIGNED_IN = expect(owner=OK, other=OK)
+STAFF = expect()
+ADMIN = expect(staff=DENIED)
+OWNER_OR_STAFF = expect(owner=OK, other=MISSING)
+OWNER_OR_STAFF_403 = expect(owner=OK, other=DENIED)
+
+
+# Values that are not objects of the world, for one endpoint's arguments.
+ENDPOINT_ARGS: dict[str, dict] = {
+    "toolkit.set_status": {"status": "retired"},
+}
+
+# Extra state an endpoint needs before "allowed" can be told from "not found".
+SETUP = {
+    "experts.cv": World.give_cv,
+    "experts.delete_cv": World.give_cv,
+}
+
+EXPECTED: dict[str, dict] = {
+    # main
+    "main.index": PUBLIC,
+    "main.healthz": PUBLIC,
+    "main.set_language": PUBLIC,
+    # auth: accounts, sign-in, tokens, users
+    "auth.login": PUBLIC,
+    "auth.logout": PUBLIC,
+    "auth.register": PUBLIC,
+    "auth.check_email": PUBLIC,
+    "auth.confirm": PUBLIC,
+    "auth.resend_confirmation": PUBLIC,
+    "auth.forgot": PUBLIC,
+    "auth.reset": PUBLIC,
+    "auth.account": SIGNED_IN,
+    "auth.change_password": SIGNED_IN,
+    "auth.set_locale": SIGNED_IN,
+    "auth.create_token": STAFF,
+    # the owner's token: only the owner revokes it
+    "auth.revoke_token": expect(owner=OK, other=DENIED, staff=DENIED, admin=DENIED),
+    "auth.users": ADMIN,
+    "auth.user": ADMIN,
+    "auth.change_role": ADMIN,
+    "auth.set_active": ADMIN,
+    "auth.invite": ADMIN,
+    "auth.resend_invitation": ADMIN,
+    # experts: the owner's profile, the roster, vetting, imports, erasure
+    "experts.me": SIGNED_IN,
+    "experts.profile": OWNER_OR_STAFF_403,
+    "experts.edit_step": OWNER_OR_STAFF_403,
+    "experts.cv": OWNER_OR_STAFF_403,
+    "experts.delete_cv": OWNER_OR_STAFF_403,
+    # an expert's own data: staff have no profile of their own
+    "experts.export_my_data": expect(owner=OK, other=OK, staff=MISSING, admin=MISSING),
+    "experts.request_erasure": expect(owner=OK, other=OK, staff=MISSING, admin=MISSING),
+    "experts.detail": STAFF,
+    "experts.index": STAFF,
+    "experts.export": STAFF,
+    "experts.vetting": STAFF,
+    "experts.vet": STAFF,
+    "experts.set_status": STAFF,
+    "experts.erasure_queue": STAFF,
+    "experts.confirm_erasure": STAFF,
+    "experts.import_csv": STAFF,
+    "experts.import_template": STAFF,
+    "experts.import_job": STAFF,
+    # taxonomy: admins only
+    "taxonomy.index": ADMIN,
+    "taxonomy.themes": ADMIN,
+    "taxonomy.create_theme": ADMIN,
+    "taxonomy.edit_theme": ADMIN,
+    "taxonomy.deactivate_theme": ADMIN,
+    "taxonomy.reactivate_theme": ADMIN,
+    "taxonomy.regions": ADMIN,
+    "taxonomy.create_region": ADMIN,
+    "taxonomy.edit_region": ADMIN,
+    "taxonomy.countries": ADMIN,
+    # audit
+    "audit.index": ADMIN,
+    # actions: staff, except the public request form and the expert's invitations
+    "actions.request_support": PUBLIC,
+    "actions.request_thanks": PUBLIC,
+    "actions.my_invitations": SIGNED_IN,
+    # the owner's invitation: only the invited expert answers it
+    "actions.answer_invitation": expect(owner=OK, other=MISSING, staff=MISSING, admin=MISSING),
+    "actions.index": STAFF,
+    "actions.create": STAFF,
+    "actions.detail": STAFF,
+    "actions.edit": STAFF,
+    "actions.change_status": STAFF,
+    "actions.requests": STAFF,
+    "actions.create_request": STAFF,
+    "actions.request_detail": STAFF,
+    "actions.edit_request": STAFF,
+    "actions.assess": STAFF,
+    "actions.accept": STAFF,
+    "actions.decline": STAFF,
+    "actions.create_activity": STAFF,
+    "actions.edit_activity": STAFF,
+    "actions.shortlist": STAFF,
+    "actions.remove_from_shortlist": STAFF,
+    "actions.invite_expert": STAFF,
+    "actions.confirm_double_booking": STAFF,
+    "actions.complete_assignment": STAFF,
+    "actions.evaluate": STAFF,
+    "actions.upload_document": STAFF,
+    "actions.download_document": STAFF,
+    "actions.delete_document": STAFF,
+    "actions.partners": STAFF,
+    "actions.create_partner": STAFF,
+    "actions.edit_partner": STAFF,
+    # toolkit: learners are signed in; authors and reports are staff
+    "toolkit.verify": PUBLIC,
+    "toolkit.catalog": SIGNED_IN,
+    "toolkit.module": SIGNED_IN,
+    "toolkit.resume": SIGNED_IN,
+    "toolkit.section": SIGNED_IN,
+    "toolkit.read": SIGNED_IN,
+    "toolkit.check": SIGNED_IN,
+    "toolkit.attachment": SIGNED_IN,
+    "toolkit.certificates": SIGNED_IN,
+    # the owner's certificate
+    "toolkit.certificate": OWNER_OR_STAFF_403,
+    "toolkit.manage": STAFF,
+    "toolkit.create": STAFF,
+    "toolkit.edit": STAFF,
+    "toolkit.settings": STAFF,
+    "toolkit.set_status": STAFF,
+    "toolkit.history": STAFF,
+    "toolkit.revision": STAFF,
+    "toolkit.add_version": STAFF,
+    "toolkit.edit_version": STAFF,
+    "toolkit.edit_section": STAFF,
+    "toolkit.move_section": STAFF,
+    "toolkit.delete_section": STAFF,
+    "toolkit.upload": STAFF,
+    "toolkit.delete_attachment": STAFF,
+    "toolkit.report": STAFF,
+    "toolkit.report_module": STAFF,
+    "toolkit.report_people": STAFF,
+    "toolkit.export": STAFF,
+    # JSON API
+    "api.openapi": PUBLIC,
+    "api.themes": PUBLIC,
+    "api.experts": STAFF,
+    "api.expert": OWNER_OR_STAFF,
+    "api.modules": SIGNED_IN,
+    "api.my_progress": SIGNED_IN,
+    "api.actions": STAFF,
+    "api.action": STAFF,
+    "api.action_status": STAFF,
+}
+
+
+def _routes():
+    """Every (endpoint, rule, method) of the URL map, read once at collection."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: (r.endpoint, r.rule)):
+        if rule.endpoint == "static":
+            continue
+        method = "GET" if "GET" in rule.methods else sorted(rule.methods - {"OPTIONS"})[0]
+        yield rule.endpoint, rule.rule, method
+
+
+ROUTES = list(_routes())
+GET_ROUTES = [r for r in ROUTES if r[2] == "GET"]
+
+
+def _change_cases():
+    """POST routes: the refused callers share one world; each allowed caller gets a fresh one."""
+    for endpoint, rule, method in ROUTES:
+        if method == "GET":
+            continue
+        row = EXPECTED.get(endpoint, dict.fromkeys(ROLES, OK))
+        refused = tuple(role for role in ROLES if row[role] != OK)
+        if refused:
+            yield endpoint, rule, method, refused
+        for role in ROLES:
+            if row[role] == OK:
+                yield endpoint, rule, method, (role,)
+
+
+CHANGE_CASES = list(_change_cases())
+
+
+@lru_cache
+def _fast_hash(password: str, method: str = "scrypt", salt_length: int = 16) -> str:
+    return generate_password_hash(password, method=method, salt_length=salt_length)
+
+
+@pytest.fixture(autouse=True)
+def _hash_each_password_once(monkeypatch):
+    """Hundreds of tests build the same accounts: hash each password once per run."""
+    monkeypatch.setattr("roster.auth.models.generate_password_hash", _fast_hash)
+
+
+def test_every_endpoint_has_a_row():
+    missing = sorted({endpoint for endpoint, _rule, _method in ROUTES} - set(EXPECTED))
+    assert not missing, "add these endpoints to EXPECTED in tests/test_permissions.py: " + (
+        ", ".join(missing)
+    )
+
+
+def test_no_row_for_a_route_that_is_gone():
+    stale = sorted(set(EXPECTED) - {endpoint for endpoint, _rule, _method in ROUTES})
+    assert not stale, f"EXPECTED names endpoints the app no longer has: {stale}"
+
+
+def _outcome(response) -> str:
+    if response.status_code >= 500:
+        return f"server error {response.status_code}"
+    location = response.headers.get("Location", "")
+    if response.status_code == 401 or (
+        response.status_code in (301, 302, 303, 307, 308)
+        and re.search(r"/auth/login(\?|$)", location)
+    ):
+        return LOGIN
+    if response.status_code == 403:
+        return DENIED
+    if response.status_code == 404:
+        return MISSING
+    return OK
+
+
+def _url(app, world: World, endpoint: str, rule_text: str) -> str:
+    rule = next(r for r in app.url_map.iter_rules() if r.rule == rule_text)
+    values = {}
+    for name in sorted(rule.arguments):
+        if name in ENDPOINT_ARGS.get(endpoint, {}):
+            values[name] = ENDPOINT_ARGS[endpoint][name]
+        elif name in WORLD_ARGS:
+            values[name] = WORLD_ARGS[name](world)
+        else:
+            pytest.fail(f"{endpoint}: no value for <{name}>: add it to WORLD_ARGS or ENDPOINT_ARGS")
+    return rule.build(values)[1]
+
+
+def _prepare(app, make, db, endpoint, rule):
+    if endpoint not in EXPECTED:
+        pytest.fail(f"{endpoint} has no row in EXPECTED in tests/test_permissions.py")
+    world = World(make, db)
+    world.expert  # noqa: B018  (the owner always has a profile)
+    world.other  # noqa: B018  (and so does the other expert)
+    if endpoint in SETUP:
+        SETUP[endpoint](world)
+    return world, _url(app, world, endpoint, rule)
+
+
+def _request_as(client, login, world, role, method, url):
+    if role == "anonymous":
+        with client.session_transaction() as session:
+            session.clear()
+        flask.g.pop("_login_user", None)
+    else:
+        login(getattr(world, role))
+    return client.open(url, method=method)
+
+
+@pytest.mark.parametrize(("endpoint", "rule", "method"), GET_ROUTES, ids=[r[1] for r in GET_ROUTES])
+def test_who_may_open(app, client, login, make, db, endpoint, rule, method):
+    """Every caller of a page gets what the table says (one world, the five callers in turn)."""
+    world, url = _prepare(app, make, db, endpoint, rule)
+    wrong = []
+    for role in ROLES:
+        response = _request_as(client, login, world, role, method, url)
+        response.close()  # downloads hold their file open until closed
+        got, wanted = _outcome(response), EXPECTED[endpoint][role]
+        if got != wanted:
+            wrong.append(f"{role}: wanted {wanted}, got {got} ({response.status_code})")
+    assert not wrong, f"{endpoint} GET {url}\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "rule", "method", "roles"),
+    CHANGE_CASES,
+    ids=[f"{c[1]}-{'+'.join(c[3])}" for c in CHANGE_CASES],
+)
+def test_who_may_change(app, client, login, make, db, endpoint, rule, method, roles):
+    """An empty POST: refused for whom the table refuses, not refused for the others."""
+    world, url = _prepare(app, make, db, endpoint, rule)
+    wrong = []
+    for role in roles:
+        response = _request_as(client, login, world, role, method, url)
+        response.close()
+        got, wanted = _outcome(response), EXPECTED[endpoint][role]
+        if (got != OK) if wanted == OK else (got not in (LOGIN, DENIED, MISSING)):
+            wrong.append(f"{role}: wanted {wanted}, got {got} ({response.status_code})")
+    assert not wrong, f"{endpoint} {method} {url}\n" + "\n".join(wrong)
