@@ -30,9 +30,13 @@ run: install
 	@$(BIN)/flask demo-logins
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
+# The whole suite on SQLite (browser tests included), then the app's tests again on PostgreSQL;
+# both run even when the first fails, so one CI log shows every failure.
 test: install
-	$(BIN)/pytest
-	$(BIN)/pytest --db=postgres -m "not browser and not semantic" tests --ignore=tests/matching -p no:randomly
+	@status=0; \
+	$(BIN)/pytest || status=$$?; \
+	$(BIN)/pytest --db=postgres -m "not browser and not semantic" --ignore=tests/matching || status=$$?; \
+	exit $$status
 
 test-sqlite: install
 	$(BIN)/pytest

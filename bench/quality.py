@@ -185,8 +185,8 @@ def evaluate_people(matcher: Matcher, experts, content, requests, sentences) -> 
 
 CONFIGS = {
     "tf-idf only (round 1, latent_dims=0)": {"latent_dims": 0},
-    "default: tf-idf + LSA 64": {},
-    "tf-idf + LSA 32": {"latent_dims": 32},
+    "default: tf-idf + LSA 32": {},
+    "tf-idf + LSA 64": {"latent_dims": 64},
     "tf-idf + LSA 128": {"latent_dims": 128},
     "default, best text only (top_texts=1)": {"top_texts": 1},
     "default, no pruning (max_terms=None)": {"max_terms": None},
@@ -234,7 +234,8 @@ def report(split: str = "all") -> None:
     from bench.__main__ import table
 
     n_j = sum(len(v) for v in grades.values())
-    print(f"\nQuality: {len(experts)} profiles (en/fr/es). Judged: {len(judged_requests)} requests,")
+    n_q = len(judged_requests)
+    print(f"\nQuality: {len(experts)} profiles (en/fr/es). Judged: {n_q} requests,")
     print(f"{n_j} pooled grades read case by case (dev/test alternate); 'people': every profile")
     print("graded for those requests from sentence grades judged by reading (person-centric,")
     print(f"like the external set). Rule: {len(same)} requests graded")

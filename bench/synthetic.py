@@ -115,26 +115,28 @@ def _words() -> tuple[list[str], np.ndarray, dict[str, np.ndarray]]:
     for t, w in DOMAIN.items():
         pools[t] = np.arange(len(words), len(words) + len(w.split()))
         words += w.split()
-    return words, cdf, pools
+    # inverse CDF tabulated on 2**20 steps: a draw is one lookup, not a binary search
+    table = np.searchsorted(cdf, (np.arange(1 << 20) + 0.5) / (1 << 20)).astype(np.int32)
+    return words, table, pools
 
 
 def expert(i: int, seed: int = 0) -> Expert:
     """Expert ``x{i}``, the same for the same (i, seed): readable again on its own."""
-    words, cdf, pools = _words()
+    words, table, pools = _words()
     rng = np.random.default_rng([seed, i])
     themes = rng.permutation(len(THEMES))[: rng.integers(1, 4)]
     total = int(np.exp(rng.uniform(np.log(200), np.log(2000))))
     n_texts = int(rng.integers(1, 5))
     cuts = np.sort(rng.integers(50, total, n_texts - 1)) if n_texts > 1 else []
     sizes = np.diff(np.concatenate([[0], cuts, [total]])).clip(20).astype(np.int64)
-    ids = np.searchsorted(cdf, rng.random(int(sizes.sum())))
+    ids = table[rng.integers(0, 1 << 20, int(sizes.sum()))]
     pool = np.concatenate([pools[THEMES[t]] for t in themes])
     texts, start = [], 0
     for size in sizes.tolist():
         k = max(1, int(size * rng.uniform(0.05, 0.15)))
         part = ids[start : start + size]
         part[rng.integers(0, size, k)] = pool[rng.integers(0, len(pool), k)]
-        texts.append(" ".join([words[j] for j in part.tolist()]))
+        texts.append(" ".join(map(words.__getitem__, part.tolist())))
         start += size
     langs = rng.permutation(len(LANGS))[: rng.integers(1, 4)]
     countries = rng.permutation(len(COUNTRIES))[: rng.integers(0, 5)]

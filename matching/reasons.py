@@ -6,8 +6,8 @@ import numpy as np
 
 from . import criteria as cr
 from . import scoring as sc
-from .profiles import day
 from . import tokens as tk
+from .profiles import day
 from .text import sentences
 from .types import DEPTHS, LEVELS, SIGNALS, Evidence, Expert, Failure, Passage, Reason, Request
 

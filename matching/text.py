@@ -32,15 +32,16 @@ MIN_LATENT_TEXTS = 200  # text per counted batch: bounds the tokeniser's tempora
 class _Block:
     """Term-major rows ``[start, start + n)``: postings per term column."""
 
-    __slots__ = ("start", "n", "cols", "ptr", "rows", "data")
+    __slots__ = ("cols", "data", "n", "ptr", "rows", "start")
 
     def __init__(self, start, n, col, row, weight):
         if len(col) and (np.diff(col) < 0).any():  # sorted unless new columns came in
             order = np.argsort(col, kind="stable")
             col, row, weight = col[order], row[order], weight[order]
         self.start, self.n = start, n
-        self.cols, first = np.unique(col, return_index=True)
-        self.ptr = np.append(first, len(col)).astype(np.int64)
+        cols, first = np.unique(col, return_index=True)
+        self.cols = cols.astype(np.int32)
+        self.ptr = np.append(first, len(col)).astype(np.int32)  # < 2**31 entries a block
         self.rows = row.astype(np.uint16)
         self.data = weight.astype(np.float16)
 
@@ -49,10 +50,10 @@ class _Block:
         return sum(a.nbytes for a in (self.cols, self.ptr, self.rows, self.data))
 
     def accumulate(self, cols: np.ndarray, vals: np.ndarray, out: np.ndarray) -> None:
-        at = np.searchsorted(self.cols, cols)
+        at = np.searchsorted(self.cols, cols.astype(np.int32))
         at = np.minimum(at, len(self.cols) - 1)
         hit = self.cols[at] == cols if len(self.cols) else np.zeros(len(cols), bool)
-        a, b = self.ptr[at[hit]], self.ptr[at[hit] + 1]
+        a, b = self.ptr[at[hit]].astype(np.int64), self.ptr[at[hit] + 1].astype(np.int64)
         lengths = b - a
         total = int(lengths.sum())
         if not total:
@@ -82,6 +83,7 @@ class LexicalIndex:
         idf_sample=100_000,
         latent_dims=0,
         latent_sample=20_000,
+        latent_dtype=np.float32,
     ):
         self.sublinear_tf = sublinear_tf
         self.max_df = max_df
@@ -90,6 +92,7 @@ class LexicalIndex:
         self.idf_sample = idf_sample
         self.latent_dims = latent_dims
         self.latent_sample = latent_sample
+        self.latent_dtype = latent_dtype
 
     def fit(self, texts) -> LexicalIndex:
         """Index an iterable of texts (consumed once, in batches)."""
@@ -104,11 +107,12 @@ class LexicalIndex:
         self._n_rows = 0
         self.idf_fitted_ = False
         self.latent_ = None
+        self._buf, self._buf_rows = [], 0
         pending: list[tuple] = []  # counted batches waiting for the IDF
         seen = 0
         for batch in batches:
             for part in _split(batch):
-                pending.append(tokens.count(part) + (len(part),))
+                pending.append((*tokens.count(part), len(part)))
                 seen += len(part)
             if seen >= self.idf_sample or self.idf_fitted_:
                 if not self.idf_fitted_:
@@ -119,6 +123,7 @@ class LexicalIndex:
             if not self.idf_fitted_:
                 self._fit_idf(pending)
             self._append_blocks(pending)
+        self._seal()
         self.delta_ = sp.csr_matrix((0, len(self.idf_)), dtype=np.float32)
         self._pending: list[sp.csr_matrix] = []
         return self
@@ -157,7 +162,8 @@ class LexicalIndex:
                     cols[i] = c
             if new:  # unseen words: the IDF a request already gives them
                 self.terms_ = np.concatenate([self.terms_, np.array(new, np.uint64)])
-                self.idf_ = np.concatenate([self.idf_, np.full(len(new), self.oov_idf_, np.float32)])
+                unseen = np.full(len(new), self.oov_idf_, np.float32)
+                self.idf_ = np.concatenate([self.idf_, unseen])
                 if len(self._extra) > 4096:
                     self._resort()
         return cols
@@ -194,7 +200,7 @@ class LexicalIndex:
                 sample = sp.vstack([self._csr(*t, n) for t, n in weighed])[: self.latent_sample]
                 if sample.shape[0] < max(4 * self.latent_dims, MIN_LATENT_TEXTS):
                     break  # too few texts for a latent space worth its noise
-                self.latent_ = LatentIndex(self.latent_dims).fit(sample)
+                self.latent_ = LatentIndex(self.latent_dims, dtype=self.latent_dtype).fit(sample)
         for triples, n in weighed:
             self._store(*triples, n)
         for counted in pending:
@@ -206,10 +212,29 @@ class LexicalIndex:
         return m
 
     def _store(self, col, row, w, n_docs) -> None:
-        self.blocks_.append(_Block(self._n_rows, n_docs, col, row, w))
+        """Add weighed rows; batches gather into blocks of up to ``BLOCK_ROWS`` rows."""
         if self.latent_ is not None:
             self.latent_.add(self._csr(col, row, w, n_docs))
-        self._n_rows += n_docs
+        if self._buf_rows + n_docs > BLOCK_ROWS:
+            self._seal()
+        self._buf.append((col, row.astype(np.int64) + self._buf_rows, w))
+        self._buf_rows += n_docs
+
+    def _seal(self) -> None:
+        """Turn the gathered batches into one block, term-major."""
+        if not self._buf_rows:
+            return
+        col, row, w = (np.concatenate(a) for a in zip(*self._buf, strict=True))
+        half = w.astype(np.float16).view(np.uint16).astype(np.uint64)
+        key = (col.astype(np.uint64) << np.uint64(32)) | (row.astype(np.uint64) << np.uint64(16))
+        key |= half  # one fast sort of packed keys instead of an argsort
+        key.sort()
+        col = (key >> np.uint64(32)).astype(np.int64)
+        row = ((key >> np.uint64(16)) & np.uint64(0xFFFF)).astype(np.uint16)
+        w = (key & np.uint64(0xFFFF)).astype(np.uint16).view(np.float16)
+        self.blocks_.append(_Block(self._n_rows, self._buf_rows, col, row, w))
+        self._n_rows += self._buf_rows
+        self._buf, self._buf_rows = [], 0
 
     def transform(self, texts: list[str], grow: bool = False) -> sp.csr_matrix:
         """Normalised rows for new texts (with ``grow``, unseen words get columns)."""

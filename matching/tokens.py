@@ -4,7 +4,7 @@ A token is a run of word bytes of at least two characters, after lowercasing:
 ASCII letters, digits and ``_``, plus every byte of a non-ASCII character
 except common punctuation (U+2000-U+206F: dashes, curly quotes, ellipsis; and
 U+00A0-U+00BF: no-break space, guillemets, inverted marks). So "l'asile"
-and "l’asile" both give "asile" (and "l"), and any script forms words.
+and "l\u2019asile" (curly apostrophe) both give "asile" (and "l"), and any script forms words.
 
 Terms are identified by a 64-bit hash (polynomial over the UTF-8 bytes modulo
 2**64, then mixed), never by a Python string: the batch is tokenised and
@@ -119,13 +119,19 @@ def hashes_of(text: str) -> np.ndarray:
 def analyze(text: str) -> list[str]:
     """Lowercased tokens of one text as strings (for reasons and tests)."""
     _, _, starts, ends, data = tokenize([text])
-    return [data[a:b].decode("utf-8", "replace") for a, b in zip(starts.tolist(), ends.tolist())]
+    return [
+        data[a:b].decode("utf-8", "replace")
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
 
 
 def terms(text: str) -> tuple[list[str], np.ndarray]:
     """Tokens of one text as strings with their hashes."""
     h, _, starts, ends, data = tokenize([text])
-    names = [data[a:b].decode("utf-8", "replace") for a, b in zip(starts.tolist(), ends.tolist())]
+    names = [
+        data[a:b].decode("utf-8", "replace")
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
     return names, h
 
 

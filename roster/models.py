@@ -34,7 +34,12 @@ __all__ = [
     "Activity",
     "ApiToken",
     "Assignment",
+    # toolkit
+    "Attachment",
+    "Attempt",
     "AuditEvent",
+    "Certificate",
+    "Choice",
     "Country",
     "Evaluation",
     "Expert",
@@ -42,26 +47,21 @@ __all__ = [
     "ExpertLanguage",
     "ExpertTheme",
     "ImportJob",
-    "PartnerInstitution",
-    "Region",
-    "Request",
-    "Theme",
-    "Unavailability",
-    "User",
-    # toolkit
-    "Attachment",
-    "Attempt",
-    "Certificate",
-    "Choice",
     "Module",
     "ModuleRevision",
     "ModuleTag",
     "ModuleTranslation",
+    "PartnerInstitution",
     "Progress",
     "Question",
+    "Region",
+    "Request",
     "Section",
     "SectionRead",
+    "Theme",
+    "Unavailability",
+    "User",
 ]
 
 # Listeners that keep Expert.updated_at true for the matcher's index (after every model).
-import roster.experts.events  # noqa: E402, F401
+import roster.experts.events  # noqa: F401

@@ -197,6 +197,7 @@ WORLD_ARGS = {
     "slug": lambda w: w.module.slug,
     "lang": lambda w: "en",
     "position": lambda w: 1,
+    "year": lambda w: 2021,
     "section_id": lambda w: w.section.id,
     "direction": lambda w: "down",
     "attachment_id": lambda w: w.attachment.id,

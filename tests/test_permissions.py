@@ -145,6 +145,13 @@ EXPECTED: dict[str, dict] = {
     "actions.partners": STAFF,
     "actions.create_partner": STAFF,
     "actions.edit_partner": STAFF,
+    "actions.find_experts": STAFF,
+    # reports: staff
+    "reports.dashboard": STAFF,
+    "reports.year_index": STAFF,
+    "reports.year": STAFF,
+    "reports.year_csv": STAFF,
+    "reports.coverage": STAFF,
     # toolkit: learners are signed in; authors and reports are staff
     "toolkit.verify": PUBLIC,
     "toolkit.catalog": SIGNED_IN,
@@ -185,6 +192,10 @@ EXPECTED: dict[str, dict] = {
     "api.actions": STAFF,
     "api.action": STAFF,
     "api.action_status": STAFF,
+    "api.matches": STAFF,
+    "api.action_matches": STAFF,
+    "api.report_year": STAFF,
+    "api.report_coverage": STAFF,
 }
 
 

@@ -157,9 +157,10 @@ def changed_since(watermark: datetime | None) -> list[tuple[int, datetime, bool]
     return [(i, u, bool(ok)) for i, u, ok in db.session.execute(stmt)]
 
 
-def rankable_ids() -> set[int]:
-    """Ids of every expert who may be ranked now (to find rows deleted outright)."""
-    return set(db.session.scalars(sa.select(Expert.id).where(eligible_clause())))
+def rankable_stamps() -> dict[int, datetime]:
+    """id -> updated_at of every expert who may be ranked now."""
+    rows = db.session.execute(sa.select(Expert.id, Expert.updated_at).where(eligible_clause()))
+    return dict(rows.all())
 
 
 def latest_change() -> datetime | None:

@@ -24,7 +24,6 @@ from roster.actions.fields import (
 )
 from roster.actions.ranking import CRITERIA, DEFAULT_WEIGHTS, LEVELS, Query
 from roster.actions.reasons import criterion_label
-from roster.i18n import level_label
 
 MAX_LANGUAGES = 8
 PAGE = 20
@@ -40,7 +39,10 @@ class LanguageRow(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.code.choices = options([("", "—")]) + language_options()
-        self.level.choices = options([(lv, level_label(lv)) for lv in LEVELS])
+        # Short labels: the column is narrow (the codes are CEFR's own).
+        self.level.choices = options(
+            [(lv, _l("Native") if lv == "native" else lv) for lv in LEVELS]
+        )
 
 
 class WeightsForm(Form):
@@ -90,7 +92,11 @@ class FindExpertsForm(FlaskForm):
         filters=[strip],
         description=_l("Type a name to see where they stand, or which requirement they miss."),
     )
-    k = IntegerField(validators=[Optional(), NumberRange(min=1, max=MAX_SHOWN)], default=PAGE)
+    k = IntegerField(
+        _l("How many experts to show"),
+        validators=[Optional(), NumberRange(min=1, max=MAX_SHOWN)],
+        default=PAGE,
+    )
     submit = SubmitField(_l("Find experts"))
 
     def __init__(self, *args, **kwargs):

@@ -1,17 +1,20 @@
 """One process's index of the roster for the matcher, kept current from the database.
 
-The index holds a matcher plus a watermark: the latest Expert.updated_at it has applied.
-Before each use it asks the database for the experts whose row moved since (one indexed
+The index holds a matcher plus a watermark: the latest Expert.updated_at it has applied, or
+the moment of its last check if later (so that a burst of changes is read once, not at every
+check). Before each use it asks the database for the experts whose row moved since (one indexed
 query; roster/experts/events.py makes every profile change move it) and applies `update` or
 `remove`, so approval, edits, rejection, inactivity and erasure reach the next ranking in
 every worker without a restart. Rows whose updated_at equals the one already applied are
 skipped; the query looks back CHANGE_SLACK before the watermark so that a transaction that
-committed after a later one is not missed.
+committed just after a later one is not missed, and every RECONCILE_TTL all rankable
+(id, updated_at) pairs are compared with the index, which catches a slower commit, a row
+deleted outright and one inserted with an old stamp.
 
 Signals (evaluations, workload, toolkit training) are refreshed on a TTL (MATCH_SIGNALS_TTL,
 default 300 s) rather than with every change: they move slowly and computing them reads
-every assignment. Every RECONCILE_TTL the set of rankable ids is compared with the index, to
-drop rows deleted outright, and the country-to-region map is checked (a change rebuilds).
+every assignment. The reconciliation also checks the country-to-region map (a change
+rebuilds).
 
 The first use builds the index, or loads the one `flask build-index` saved (matcher.pkl and
 matcher.json with its watermark) and applies only the changes since. The matching library
@@ -30,10 +33,11 @@ from hashlib import sha256
 from pathlib import Path
 
 from roster.actions import match_data as data
+from roster.auth.models import utcnow
 
 log = logging.getLogger(__name__)
 
-CHANGE_SLACK = timedelta(seconds=120)
+CHANGE_SLACK = timedelta(seconds=5)
 RECONCILE_TTL = 60.0
 
 
@@ -69,7 +73,7 @@ class RosterIndex:
         """Fit a new matcher on every rankable expert."""
         self.regions = data.region_map()
         self.signals = self.library.signals()
-        watermark = data.latest_change()
+        watermark = max(filter(None, (data.latest_change(), utcnow())))
         profiles = data.load_profiles()
         total = len(profiles)
 
@@ -93,11 +97,14 @@ class RosterIndex:
             if self.matcher is None:
                 return
         since = self.watermark - CHANGE_SLACK if self.watermark else None
+        checked_at = utcnow()
         changed = [c for c in data.changed_since(since) if self.seen.get(c[0]) != c[1]]
         if now - self.signals_at >= self.signals_ttl:
             changed += self._signal_changes()
         if changed:
             self._apply(changed)
+        # Nothing stamped before this check can arrive later than CHANGE_SLACK after it.
+        self.watermark = max(filter(None, (self.watermark, checked_at)))
 
     def _apply(self, changed: list[tuple[int, datetime, bool]]) -> None:
         rankable = {i for i, _u, ok in changed if ok}
@@ -123,17 +130,17 @@ class RosterIndex:
         return [(i, self.seen.get(i) or datetime.min, True) for i in moved if i in self.seen]
 
     def reconcile(self) -> None:
-        """Drop ids no longer in the database, add missing ones; rebuild if regions moved."""
+        """Compare every rankable (id, updated_at) with the index: apply what differs (a late
+        commit, a row deleted outright, one added with an old stamp); rebuild if regions moved."""
         self.reconciled_at = time.monotonic()
         if data.region_map() != self.regions:
             self.build()
             return
-        ids = data.rankable_ids()
-        held = set(self.seen)
-        gone = [(i, self.seen[i], False) for i in held - ids]
-        missing = [(i, datetime.min, True) for i in ids - held]
-        if gone or missing:
-            self._apply(gone + missing)
+        stamps = data.rankable_stamps()
+        gone = [(i, u, False) for i, u in self.seen.items() if i not in stamps]
+        moved = [(i, u, True) for i, u in stamps.items() if self.seen.get(i) != u]
+        if gone or moved:
+            self._apply(gone + moved)
 
     def paths(self) -> tuple[Path, Path] | None:
         if self.directory is None:
@@ -151,6 +158,7 @@ class RosterIndex:
         self.matcher.save(tmp)
         meta = {
             "database": self.database_key,
+            "library": self.library.fingerprint,
             "watermark": self.watermark.isoformat() if self.watermark else None,
             "regions": self.regions,
             "seen": {str(i): u.isoformat() for i, u in self.seen.items()},
@@ -176,10 +184,13 @@ class RosterIndex:
             return False
         try:
             meta = json.loads(paths[1].read_text(encoding="utf-8"))
-            if meta.get("database") != self.database_key:
-                return False
+            if (meta.get("database"), meta.get("library")) != (
+                self.database_key,
+                self.library.fingerprint,
+            ):
+                return False  # another database, or built by another version of the library
             matcher = self.library.load(paths[0])
-        except (OSError, ValueError, TypeError, EOFError, AttributeError) as exc:
+        except Exception as exc:  # a broken file means "build anew", never an error page
             log.warning("ignoring the saved matcher: %s", exc)
             return False
         self.matcher = matcher

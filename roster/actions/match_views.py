@@ -9,7 +9,7 @@ from flask import abort, render_template, request, url_for
 from flask_babel import _
 from sqlalchemy.orm import selectinload
 
-from roster.actions import ranking
+from roster.actions import ranking, standing
 from roster.actions import reasons as rs
 from roster.actions.action_models import Action, Activity
 from roster.actions.assignment_models import Assignment
@@ -58,7 +58,9 @@ def _availability(ids: list[int], query: ranking.Query) -> dict[int, str]:
     total = (end - query.start).days + 1
     profiles = load_profiles(set(ids))
     return {
-        i: rs.availability(_busy_days(p.unavailable, query.start, end), total, query.start, end)
+        i: standing.availability(
+            _busy_days(p.unavailable, query.start, end), total, query.start, end
+        )
         for i, p in profiles.items()
     }
 
@@ -126,7 +128,7 @@ def _why_not(form: FindExpertsForm, query: ranking.Query, labels: rs.Labels) -> 
             ]
         return out
     out["match"] = answer.match
-    out["sentences"] = [rs.failure(f) for f in answer.match.failures]
+    out["sentences"] = [standing.failure(f) for f in answer.match.failures]
     out["reasons"] = rs.describe(answer.match, labels)
     return out
 
@@ -214,6 +216,6 @@ def _results(action: Action, activity: Activity | None, form: FindExpertsForm) -
         "more": more,
         "team": team,
         "team_rows": [(m, experts.get(int(m.expert_id))) for m in team.members] if team else [],
-        "coverage": rs.coverage(team, labels, names) if team else [],
+        "coverage": standing.coverage(team, labels, names) if team else [],
         "why": _why_not(form, query, labels),
     }

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from hashlib import sha256
 from pathlib import Path
 
 from flask import current_app
@@ -78,7 +79,8 @@ def action_text(action, activity=None) -> str:
     parts += [r.text or "" for r in action.requests]
     if activity is not None:
         parts += [activity.title, activity.notes or ""]
-    return "\n".join(p.strip() for p in parts if p and p.strip())
+    # The Action's summary is often the request's text copied: count each text once.
+    return "\n".join(dict.fromkeys(p.strip() for p in parts if p and p.strip()))
 
 
 def action_query(action, activity=None, min_level: str = "B2") -> Query:
@@ -102,11 +104,20 @@ def action_query(action, activity=None, min_level: str = "B2") -> Query:
     )
 
 
+def _fingerprint() -> str:
+    """A digest of the library's source: a saved index of another version is not loaded."""
+    digest = sha256()
+    for path in sorted(Path(matching.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class Library:
     """What the index needs from the matching library and the signals, in one place."""
 
     def __init__(self, semantic):
         self.semantic = semantic
+        self.fingerprint = f"{_fingerprint()}:{semantic}"
 
     def fit(self, experts, regions: dict[str, str]) -> matching.Matcher:
         return matching.Matcher(regions=regions, semantic=self.semantic).fit(experts)

@@ -7,7 +7,6 @@ reader's language.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import _
@@ -33,6 +32,16 @@ DEPTH_LABELS = {
     "senior": _l("senior"),
 }
 LEVEL_ORDER = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+# Words too common to show as "in common" (the index keeps them when a roster is small).
+COMMON_WORDS = frozenset(
+    "and are but for from has have its not off our that the their this was were with "  # noqa: SIM905
+    "aux avec dans des est les par pour que qui sur une con del las los por para una uno".split()
+)
+
+
+def shown_terms(terms) -> list[str]:
+    """The matched terms worth showing: no short or very common words."""
+    return [t for t in terms if len(t) > 2 and t.lower() not in COMMON_WORDS]
 
 
 def criterion_label(criterion: str) -> str:
@@ -43,7 +52,8 @@ def _level_rank(level: str | None) -> int:
     return LEVEL_ORDER.index(level) + 1 if level in LEVEL_ORDER else 0
 
 
-def _level(level: str | None) -> str:
+def level_words(level: str | None) -> str:
+    """A CEFR level as shown in sentences (the codes are CEFR's own)."""
     return _("native level") if level == "native" else (level or "")
 
 
@@ -86,7 +96,7 @@ def _themes(reason, labels: Labels) -> list[str]:
 def _languages(reason) -> list[str]:
     out = []
     for e in reason.matched:
-        name, have, want = language_name(e.key), _level(e.have), _level(e.want)
+        name, have, want = language_name(e.key), level_words(e.have), level_words(e.want)
         if e.want and _level_rank(e.have) < _level_rank(e.want):
             out.append(
                 _(
@@ -112,7 +122,7 @@ def _languages(reason) -> list[str]:
             _(
                 "Does not list %(language)s (%(want)s wanted).",
                 language=language_name(e.key),
-                want=_level(e.want),
+                want=level_words(e.want),
             )
         )
     return out
@@ -148,8 +158,8 @@ def _text(reason) -> list[str]:
             percent=round(100 * reason.score),
         )
     ]
-    if reason.terms:
-        out.append(_("Words in common: %(terms)s.", terms=", ".join(reason.terms)))
+    if shown_terms(reason.terms):
+        out.append(_("Words in common: %(terms)s.", terms=", ".join(shown_terms(reason.terms))))
     return out
 
 
@@ -197,7 +207,7 @@ def sentences(reason, labels: Labels) -> list[str]:
 
 def highlight(text: str, terms) -> Markup:
     """The passage, escaped, with the matched words wrapped in <mark>."""
-    words = sorted({t for t in terms if t and len(t) > 1}, key=len, reverse=True)
+    words = sorted(set(shown_terms(terms)), key=len, reverse=True)
     if not words:
         return escape(text)
     pattern = re.compile(
@@ -264,75 +274,3 @@ def reason_json(reason, labels: Labels) -> dict:
         "passages": [{"text": p.text, "score": round(p.score, 4)} for p in reason.passages],
         "explanation": sentences(reason, labels),
     }
-
-
-def availability(busy_days: int, total_days: int, start: date, end: date) -> str:
-    """Availability in the request's dates, from the days the expert is taken."""
-    if busy_days <= 0:
-        return _(
-            "Free on every day from %(start)s to %(end)s.",
-            start=start.isoformat(),
-            end=end.isoformat(),
-        )
-    return _(
-        "Busy on %(busy)d of the %(total)d days asked for (partial overlap allowed).",
-        busy=busy_days,
-        total=total_days,
-    )
-
-
-def failure(f) -> str:
-    """A failed hard requirement in plain words."""
-    if f.requirement == "language":
-        if not f.have:
-            return _(
-                "Does not speak %(language)s (%(want)s required).",
-                language=language_name(f.key),
-                want=_level(f.want),
-            )
-        return _(
-            "Speaks %(language)s at %(have)s, below the %(want)s required.",
-            language=language_name(f.key),
-            have=_level(f.have),
-            want=_level(f.want),
-        )
-    if f.requirement == "availability":
-        return _(
-            "Unavailable on %(busy)s of the days asked for (at most %(allowed)s allowed).",
-            busy=f.have,
-            allowed=f.want,
-        )
-    if f.requirement == "national":
-        return _(
-            "A national of the partner country (%(country)s), which is excluded.",
-            country=country_name(f.key),
-        )
-    return _("Excluded from this request.")
-
-
-def coverage(team, labels: Labels, names: dict[str, str]) -> list[str]:
-    """How a suggested team covers each requested theme and language."""
-    out = []
-    for c in team.coverage:
-        what = labels.theme(c.key) if c.kind == "theme" else language_name(c.key)
-        if c.expert_id is None:
-            out.append(_("%(item)s: nobody among the candidates covers it.", item=what))
-        elif c.kind == "theme":
-            out.append(
-                _(
-                    "%(item)s: %(name)s (%(depth)s).",
-                    item=what,
-                    name=names.get(c.expert_id, c.expert_id),
-                    depth=DEPTH_LABELS.get(c.have, c.have),
-                )
-            )
-        else:
-            out.append(
-                _(
-                    "%(item)s: %(name)s (%(level)s).",
-                    item=what,
-                    name=names.get(c.expert_id, c.expert_id),
-                    level=_level(c.have),
-                )
-            )
-    return out

@@ -33,6 +33,7 @@ def _bad(name: str, message: str):
         "bad_request",
         _("Bad field '%(name)s': %(message)s", name=name, message=message),
         field=name,
+        parameters={name: str(message)},  # as the other API routes name a bad parameter
     )
 
 

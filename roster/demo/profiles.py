@@ -66,6 +66,7 @@ class RosterBuilder:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.emails: set[str] = set()
+        self.names: set[tuple[str, str]] = set()
         self.bio_counts = {"en": 0, "fr": 0, "es": 0}
 
     def person(self, archetype: str, spanish: str = "any") -> ExpertSpec:
@@ -74,13 +75,17 @@ class RosterBuilder:
         pool = POOLS[archetype]
         if spanish in ("basic", "none"):
             pool = tuple(c for c in pool if c not in SPANISH_SPEAKING) or POOLS["global"]
-        nat = NATIONALITIES[rng.choice(pool)]
-        woman = rng.random() < 0.55
-        first = rng.choice(nat.women if woman else nat.men)
-        surnames = rng.sample(nat.surnames, 2)
-        last = surname_for(nat.code, surnames[0], woman)
-        if nat.double_surname:
-            last = f"{surnames[0]} {surnames[1]}"
+        for _attempt in range(50):  # a roster with two people of the same name confuses readers
+            nat = NATIONALITIES[rng.choice(pool)]
+            woman = rng.random() < 0.55
+            first = rng.choice(nat.women if woman else nat.men)
+            surnames = rng.sample(nat.surnames, 2)
+            last = surname_for(nat.code, surnames[0], woman)
+            if nat.double_surname:
+                last = f"{surnames[0]} {surnames[1]}"
+            if (first, last) not in self.names:
+                break
+        self.names.add((first, last))
         email = self._email(first, last.split()[0] if nat.double_surname else last)
         return ExpertSpec(first, last, woman, email, nat.code, status="approved")
 

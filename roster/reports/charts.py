@@ -25,15 +25,18 @@ class Chart:
     kind: str = "bar"
 
     def add(self, label: str, *values: float, url: str | None = None) -> "Chart":
+        """Append a row: its label, one value per series, and where it links to."""
         self.rows.append(Row(str(label), list(values), url))
         return self
 
     @property
     def empty(self) -> bool:
+        """Whether every value is zero (nothing to draw)."""
         return not any(any(r.values) for r in self.rows)
 
     @property
     def totals(self) -> list[float]:
+        """The sum of each series over the rows."""
         return [sum(r.values[i] for r in self.rows) for i in range(len(self.series))]
 
     @property

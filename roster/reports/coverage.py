@@ -20,6 +20,7 @@ from roster.actions.request_models import Request
 from roster.actions.states import RequestStatus
 from roster.experts.models import Expert, Status, Unavailability, level_rank
 from roster.extensions import db
+from roster.reports.text import sort_key
 from roster.taxonomy.models import Country, Region, Theme
 
 MIN_LEVEL = "B2"
@@ -125,9 +126,9 @@ def coverage(
     start = start or date.today()
     end = end or start
     themes = list(db.session.scalars(sa.select(Theme).where(Theme.active)))
-    themes.sort(key=lambda t: t.label.casefold())
+    themes.sort(key=lambda t: sort_key(t.label))
     regions = list(db.session.scalars(sa.select(Region)))
-    regions.sort(key=lambda r: r.label.casefold())
+    regions.sort(key=lambda r: sort_key(r.label))
     demand_region, demand_language = _demand()
     languages = sorted(
         {code for (_t, code) in demand_language} | set(BASE_LANGUAGES),

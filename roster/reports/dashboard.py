@@ -23,7 +23,7 @@ from roster.i18n import country_name
 from roster.reports import rotation as rot
 from roster.reports.charts import Chart
 from roster.reports.funnel import FunnelRow, request_funnel
-from roster.reports.text import month_names
+from roster.reports.text import month_names, sort_key
 from roster.taxonomy.models import Country
 from roster.toolkit import stats
 
@@ -65,21 +65,24 @@ def action_charts(year: int) -> list[Chart]:
     series = [_("Actions")]
     by_status = Counter(status for _a, status in actions)
     status = Chart("actions-status", _("Actions by status on 31 December"), series, kind="bar")
+    # The Actions list filters on the status today: link it only when that is what is counted.
+    current = year >= date.today().year
     for s in ActionStatus:
-        status.add(s.label, by_status[s], url=_link("actions.index", status=s.value, year=year))
+        url = _link("actions.index", status=s.value, year=year) if current else None
+        status.add(s.label, by_status[s], url=url)
     regions = Counter(
         (a.region.slug, a.region.label) if a.region else ("", _("No region")) for a, _s in actions
     )
     region = Chart("actions-region", _("Actions by region"), series, kind="hbar")
-    for (slug, label), n in sorted(regions.items(), key=lambda x: (-x[1], x[0][1])):
+    for (slug, label), n in sorted(regions.items(), key=lambda x: (-x[1], sort_key(x[0][1]))):
         region.add(label, n, url=_link("actions.index", region=slug, year=year) if slug else None)
     countries = Counter(a.country_code for a, _s in actions)
     country = Chart("actions-country", _("Actions by country"), series, kind="hbar")
-    for code, n in sorted(countries.items(), key=lambda x: (-x[1], country_name(x[0]))):
+    for code, n in sorted(countries.items(), key=lambda x: (-x[1], sort_key(country_name(x[0])))):
         country.add(country_name(code), n, url=_link("actions.index", country=code, year=year))
     themes = Counter((t.slug, t.label) for a, _s in actions for t in a.themes)
     theme = Chart("actions-theme", _("Actions by theme"), series, kind="hbar")
-    for (slug, label), n in sorted(themes.items(), key=lambda x: (-x[1], x[0][1])):
+    for (slug, label), n in sorted(themes.items(), key=lambda x: (-x[1], sort_key(x[0][1]))):
         theme.add(label, n, url=_link("actions.index", theme=slug, year=year))
     return [status, region, country, theme]
 

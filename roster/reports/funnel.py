@@ -30,6 +30,7 @@ class FunnelRow:
     declined: int = 0
 
     def add(self, req: Request) -> None:
+        """Count one request under its current status."""
         self.received += 1
         if req.status == RequestStatus.RECEIVED:
             self.pending += 1
@@ -43,6 +44,7 @@ class FunnelRow:
 
     @property
     def label(self) -> str:
+        """The source's name in the reader's language."""
         return self.source.label if self.source else ""
 
 

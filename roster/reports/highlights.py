@@ -13,7 +13,7 @@ from roster.actions.action_models import Action, Activity
 from roster.actions.models import InstitutionKind
 from roster.actions.states import ActionStatus, ActivityKind
 from roster.i18n import country_name
-from roster.reports.text import listing, month_year
+from roster.reports.text import listing, month_year, sort_key
 
 ACTIVE = (ActionStatus.IMPLEMENTATION, ActionStatus.CONCLUDED)
 
@@ -99,9 +99,7 @@ def _opening(action: Action, year: int, activities: list[Activity]) -> str:
             partners=partners,
             month=month_year(first),
         )
-    return _(
-        "The Action “%(title)s” (%(partners)s) was prepared.", title=title, partners=partners
-    )
+    return _("The Action “%(title)s” (%(partners)s) was prepared.", title=title, partners=partners)
 
 
 def _activities(activities: list[Activity], year: int) -> str | None:
@@ -158,10 +156,10 @@ def action_highlight(action: Action, year: int) -> Highlight:
 def highlights(implemented: list[Action], year: int) -> list[RegionHighlights]:
     """The year's Actions grouped by region (regions by label; no region last)."""
     regions: dict[str, RegionHighlights] = {}
-    for action in sorted(implemented, key=lambda a: (country_name(a.country_code), a.code)):
+    for action in sorted(implemented, key=lambda a: (sort_key(_place(a)), a.code)):
         region = action.region
         key = region.slug if region else ""
         if key not in regions:
             regions[key] = RegionHighlights(key, region.label if region else _("Other countries"))
         regions[key].items.append(action_highlight(action, year))
-    return sorted(regions.values(), key=lambda r: (not r.slug, r.label.casefold()))
+    return sorted(regions.values(), key=lambda r: (not r.slug, sort_key(r.label)))

@@ -54,6 +54,7 @@ class RotationFigures:
 
     @property
     def new(self) -> int:
+        """Experts on their first assignment in the year."""
         return self.experts - self.returning
 
 

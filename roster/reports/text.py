@@ -1,5 +1,6 @@
 """Words for the reports in the reader's language: months, lists, and the year's summary."""
 
+import unicodedata
 from datetime import date
 
 from babel.dates import format_skeleton
@@ -34,9 +35,15 @@ def listing(items: list[str]) -> str:
     return format_list(items, locale=_locale()) if items else ""
 
 
+def sort_key(text: str) -> str:
+    """Alphabetical order that files "África" with the A's, not after Z."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def country_names(codes: list[str]) -> list[str]:
     """Country names in the reader's language, in its alphabetical order."""
-    return sorted((country_name(c) for c in codes), key=str.casefold)
+    return sorted((country_name(c) for c in codes), key=sort_key)
 
 
 def countries(codes: list[str]) -> str:

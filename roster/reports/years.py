@@ -27,6 +27,7 @@ from roster.actions.figures import (
 from roster.experts.models import Expert
 from roster.extensions import db
 from roster.reports.funnel import SessionFunnel, awareness_sessions, count
+from roster.reports.text import sort_key
 from roster.taxonomy.models import Country, Region
 
 # Years a report may be asked for: wide enough for any archive, narrow enough to mean a year.
@@ -96,10 +97,12 @@ class YearFigures:
 
     @property
     def awareness_received(self) -> int:
+        """Requests from all of the year's awareness sessions."""
         return sum(s.received for s in self.sessions)
 
     @property
     def awareness_became_actions(self) -> int:
+        """Of those, the requests that became Actions."""
         return sum(s.became_actions for s in self.sessions)
 
     def as_dict(self) -> dict:
@@ -187,7 +190,7 @@ def _regions(implemented: list[Action], activities: list[Activity]) -> list[Regi
     for r in rows.values():
         r.countries.sort()
     # Regions in their label's order; Actions in a country without a region come last.
-    return sorted(rows.values(), key=lambda r: (not r.slug, r.label.casefold()))
+    return sorted(rows.values(), key=lambda r: (not r.slug, sort_key(r.label)))
 
 
 def year_figures(year: int) -> YearFigures:

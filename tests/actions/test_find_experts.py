@@ -224,6 +224,7 @@ def test_why_not_names_a_national_and_a_busy_expert_and_lets_choose_among_severa
 
 
 def test_suggested_team_covers_themes_and_languages(client, db, make, staff):
+    make.theme("diaspora")
     action = h.action(
         db, make, themes=["asylum", "migration-data"], languages=["fr", "ru"], title="Asylum data"
     )
@@ -238,11 +239,12 @@ def test_suggested_team_covers_themes_and_languages(client, db, make, staff):
         "languages-1-code": "ru",
         "languages-1-level": "B2",
     }
-    response = page(client, action, run="1", themes=["asylum", "migration-data"], **languages)
+    themes = ["asylum", "migration-data", "diaspora"]
+    response = page(client, action, run="1", themes=themes, **languages)
     html = response.get_data(as_text=True)
     team = html[html.index("Suggested team") :]
     assert a.name in team and b.name in team
-    assert "(100% covered)" in team
+    assert "Diaspora: nobody among the candidates covers it." in team
     assert f"Asylum: {a.name} (senior)." in team
     assert f"Russian: {b.name} (native level)." in team
 
@@ -291,3 +293,12 @@ def test_only_staff_find_experts(client, db, make, login, roster):
     login(make.user())
     assert page(client, action).status_code == 403
     assert client.get("/actions/999/find-experts").status_code == 404
+
+
+def test_an_empty_roster_says_so_on_the_page_and_in_the_api(client, db, make, staff):
+    action = h.action(db, make, themes=["asylum"])
+    response = page(client, action, why="nobody")
+    assert response.status_code == 200
+    assert "No approved expert meets these requirements" in response.get_data(as_text=True)
+    api = client.post("/api/v1/matches", json={"text": "asylum"})
+    assert api.status_code == 200 and api.get_json()["items"] == []

@@ -226,3 +226,28 @@ def test_an_activity_asks_for_its_dates_and_online_ones_weigh_training(db, make,
     assert ("training" in query.weights) is boosted
     whole = ranking.action_query(action)
     assert (whole.start, whole.end, whole.partial) == (action.start_on, action.end_on, True)
+
+
+def test_build_index_command_builds_and_saves_with_progress(app, runner, make):
+    make.expert(themes={"asylum": "senior"})
+    make.expert(status=Status.APPLIED)
+    result = runner.invoke(args=["build-index"])
+    assert result.exit_code == 0, result.output
+    assert "Indexing approved experts" in result.output
+    assert "Indexed 1 approved experts" in result.output
+    assert (app.config["INSTANCE_DIR"] / "matcher.pkl").exists()
+
+
+def test_a_broken_or_foreign_saved_index_is_rebuilt_not_an_error(app, db, make):
+    make.expert(themes={"asylum": "senior"})
+    ranking.build_index()
+    (app.config["INSTANCE_DIR"] / "matcher.pkl").write_bytes(b"not a pickle")
+    app.extensions.pop("roster_index")
+    assert len(ranked_ids(ASYLUM)) == 1
+    assert stats()["builds"] == 1
+    ranking.build_index()
+    meta = app.config["INSTANCE_DIR"] / "matcher.json"
+    meta.write_text(meta.read_text().replace('"library": "', '"library": "old'))
+    app.extensions.pop("roster_index")
+    assert len(ranked_ids(ASYLUM)) == 1
+    assert stats()["loads"] == 0 and stats()["builds"] == 1

@@ -8,7 +8,7 @@ from tests.matching.builders import expert, fit
 
 
 def test_tokens_are_lowercased_words_of_two_characters_in_any_script():
-    text = "L’asile, c'est «Très» bien — Éducation; Москва 2024 a b_c x"
+    text = "L\u2019asile, c'est «Très» bien — Éducation; Москва 2024 a b_c x"
     assert tokens.analyze(text) == ["asile", "est", "très", "bien", "éducation", "москва",
                                     "2024", "b_c"]  # fmt: skip
 
@@ -17,7 +17,8 @@ def test_same_term_same_hash_in_any_batch_and_position():
     one = tokens.hashes_of("asylum refugee")
     other = tokens.tokenize(["x", "Refugee: ASYLUM!", "a-very-long-word-indeed-longer-than-16"])[0]
     assert set(one) <= set(other)
-    long = tokens.hashes_of("averylongwordindeedlongerthansixteen averylongwordindeedlongerthansixteex")
+    word = "averylongwordindeedlongerthansixteen"
+    long = tokens.hashes_of(f"{word} {word[:-1]}x")
     assert long[0] != long[1]
 
 
@@ -62,3 +63,18 @@ def test_without_kept_texts_reasons_read_texts_passed_again(roster):
     assert m.rank(req, k=1, texts=lookup.get)[0] == full
     m.update(expert("new", texts=["asylum procedures asylum procedures"]))
     assert m.rank(req, k=1)[0].expert_id == "new"
+
+
+def test_latent_space_reaches_texts_in_other_words_of_the_roster():
+    experts = [expert(f"a{i}", texts=[f"asylum refugee protection case{i}"]) for i in range(120)]
+    experts += [expert(f"c{i}", texts=[f"census statistics survey case{i}"]) for i in range(120)]
+    experts += [expert("target", texts=["refugee protection"]), expert("other", texts=["census"])]
+    m = fit(experts)
+    assert m.lexical_.latent_ is not None
+    ranked = {x.expert_id: x.score for x in m.rank(Request(text="asylum"), k=None)}
+    assert ranked["target"] > 0.1 > ranked["other"]
+    assert fit(experts, latent_dims=0).lexical_.latent_ is None
+
+
+def test_small_rosters_have_no_latent_space(roster):
+    assert fit(roster).lexical_.latent_ is None

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: fdd9b677471a
+Revision ID: 46b3a306020e
 Revises: 
-Create Date: 2026-11-29 12:44:02.022621
+Create Date: 2026-11-29 13:29:16.754737
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'fdd9b677471a'
+revision = '46b3a306020e'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -149,6 +149,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_expert_email'), ['email'], unique=False)
         batch_op.create_index(batch_op.f('ix_expert_joined_on'), ['joined_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_expert_status'), ['status'], unique=False)
+        batch_op.create_index('ix_expert_updated_at', ['updated_at'], unique=False)
 
     op.create_table('import_job',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -664,6 +665,7 @@ def downgrade():
     op.drop_table('module_attachment')
     op.drop_table('import_job')
     with op.batch_alter_table('expert', schema=None) as batch_op:
+        batch_op.drop_index('ix_expert_updated_at')
         batch_op.drop_index(batch_op.f('ix_expert_status'))
         batch_op.drop_index(batch_op.f('ix_expert_joined_on'))
         batch_op.drop_index(batch_op.f('ix_expert_email'))
