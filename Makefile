@@ -54,8 +54,11 @@ serve: install
 	ROSTER_ENV=production $(BIN)/flask db upgrade
 	ROSTER_ENV=production $(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) 'roster:create_app()'
 
+# The matching library at 1k/10k/100k experts (add ARGS="speed --million" for 1M), its
+# quality, then the app's ranking service over 10,000 experts in the database.
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(ARGS)
+	$(BIN)/python -m bench.app_match
 
 lint: install
 	$(BIN)/ruff check .

@@ -49,6 +49,15 @@ class Config:
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     WTF_CSRF_TIME_LIMIT = None
     PER_PAGE = 25
+    REQUEST_SUPPORT_RATE_LIMIT = os.environ.get("REQUEST_SUPPORT_RATE_LIMIT", "5 per hour")
+    # The ranking index: where it is saved, whether the multilingual text model is used
+    # ("auto" uses it when the `semantic` extra is installed; build the index ahead with
+    # `flask build-index`), and how often the experts' signals are recomputed.
+    MATCH_INDEX_DIR = os.environ.get("MATCH_INDEX_DIR") or None
+    MATCH_SEMANTIC = {"auto": "auto", "on": True, "true": True, "1": True}.get(
+        os.environ.get("MATCH_SEMANTIC", "off").lower(), False
+    )
+    MATCH_SIGNALS_TTL = float(os.environ.get("MATCH_SIGNALS_TTL", "300"))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
