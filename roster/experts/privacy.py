@@ -10,6 +10,7 @@ from roster.auth.models import utcnow
 from roster.experts import cv
 from roster.experts.models import Expert
 from roster.extensions import db
+from roster.toolkit.services import anonymise_certificates
 
 ERASED_NAME = ("Erased", "expert")
 
@@ -111,5 +112,7 @@ def erase_expert(expert: Expert, actor=None) -> str | None:
         user.email = f"erased-{secrets.token_hex(8)}@invalid.example"
         user.password_hash = None
         user.tokens.clear()
+        # Certificates stay verifiable (the code is public), but name no one any more.
+        anonymise_certificates(user.id)
     record("expert_erased", expert, actor=actor)
     return old_file

@@ -116,3 +116,25 @@ def test_staff_cannot_erase_without_a_request(client, make, login, db):
     login(make.staff())
     client.post(f"/experts/{expert.id}/erase")
     assert db.session.get(Expert, expert.id).erased_at is None
+
+
+def test_erasure_keeps_certificates_verifiable_but_nameless(client, make, login, db):
+    from roster.toolkit.progress_models import Certificate
+    from roster.toolkit.services import issue_certificate
+    from tests.toolkit.conftest import build_module
+
+    user = make.user()
+    expert = make.expert(user=user, first_name="Zora", last_name="Quist")
+    certificate = issue_certificate(user, build_module(db), "fr")
+    db.session.commit()
+    code = certificate.code
+    assert "Quist" in certificate.holder_name
+    login(user)
+    client.post("/experts/me/erasure", data={"confirm": "y", "submit": "Ask"})
+    login(make.staff())
+    client.post(f"/experts/{expert.id}/erase")
+    db.session.expire_all()
+    kept = db.session.scalar(sa.select(Certificate).filter_by(code=code))
+    assert kept is not None and "Quist" not in kept.holder_name and "Zora" not in kept.holder_name
+    page = client.get(f"/toolkit/verify?code={code}").get_data(as_text=True)
+    assert "Zora" not in page and "Quist" not in page and "Z." not in page
