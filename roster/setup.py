@@ -1,6 +1,7 @@
 """The pieces create_app() binds: extensions, blueprints, error handlers, template helpers, CLI."""
 
 from importlib import import_module
+from pathlib import Path
 
 from flask import Flask, jsonify, render_template, request, session
 from flask_babel import _
@@ -68,7 +69,9 @@ def register_extensions(app: Flask) -> None:
     from roster.auth.loaders import load_user, load_user_from_request
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR", "migrations")))
+    # Absolute, so that `flask db upgrade` works whatever the current directory.
+    default_dir = Path(app.root_path).parent / "migrations"
+    migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR", default_dir)))
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
