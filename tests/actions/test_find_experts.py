@@ -87,8 +87,10 @@ def page(client, action, **args):
 
 def library_ranking(query: ranking.Query, k: int = 20) -> list[tuple[int, float]]:
     """The same request asked of a fresh Matcher, fitted straight from the database."""
-    signals = ranking.roster_index().library.signals()
-    matcher = matching.Matcher(regions=region_map()).fit(
+    library = ranking.roster_index().library
+    signals = library.signals()
+    # The app's setting for the multilingual backend, which CI installs but the app leaves off.
+    matcher = matching.Matcher(regions=region_map(), semantic=library.semantic).fit(
         ranking.to_expert(p, signals.get(p.id)) for p in load_profiles().values()
     )
     return [(int(m.expert_id), m.score) for m in matcher.rank(query.request(), k=k)]
