@@ -3,22 +3,33 @@
 import logging
 import smtplib
 import uuid
+from contextlib import nullcontext
 from email.message import EmailMessage
 from pathlib import Path
 
 from flask import current_app, render_template
+from flask_babel import force_locale
 
 log = logging.getLogger(__name__)
 
 
-def send_mail(to: str, subject: str, template: str, **context) -> EmailMessage:
-    """Render templates/mail/<template>.txt with context and send it to one address."""
+def send_mail(
+    to: str, subject, template: str, locale: str | None = None, **context
+) -> EmailMessage:
+    """Render templates/mail/<template>.txt with context and send it to one address.
+
+    With locale, the subject (a lazy string) and the body are written in the recipient's
+    language rather than in the language of whoever triggered the mail.
+    """
+    with force_locale(locale) if locale else nullcontext():
+        subject_text = str(subject)
+        body = render_template(f"mail/{template}.txt", **context)
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_SENDER"]
     message["To"] = to
-    message["Subject"] = subject
+    message["Subject"] = subject_text
     message["Message-ID"] = f"<{uuid.uuid4()}@roster>"
-    message.set_content(render_template(f"mail/{template}.txt", **context))
+    message.set_content(body)
     server = current_app.config.get("MAIL_SERVER")
     if server:
         with smtplib.SMTP(server, current_app.config["MAIL_PORT"], timeout=10) as smtp:

@@ -1,7 +1,7 @@
 """The e-mails of the actions area: request received, invitation sent."""
 
 from flask import current_app, url_for
-from flask_babel import _
+from flask_babel import lazy_gettext as _l
 
 from roster.actions.assignment_models import Assignment
 from roster.actions.request_models import Request
@@ -18,7 +18,7 @@ def send_request_confirmation(req: Request) -> None:
         return
     send_mail(
         req.contact_email,
-        _("We received your request for support"),
+        _l("We received your request for support"),
         "action_request_received",
         req=req,
     )
@@ -33,12 +33,13 @@ def send_invitation(assignment: Assignment) -> None:
     start, end = assignment.period()
     send_mail(
         to,
-        _(
+        _l(
             "Invitation: %(code)s %(title)s",
             code=assignment.action.code,
             title=assignment.action.title,
         ),
         "action_invitation",
+        locale=expert.user.locale if expert.user else None,
         assignment=assignment,
         start=start,
         end=end,

@@ -6,6 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, url_for
 from flask_babel import _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from roster.audit import record
@@ -36,12 +37,13 @@ def vetting():
     )
 
 
-def _notify(expert: Expert, template: str, subject: str) -> None:
+def _notify(expert: Expert, template: str, subject) -> None:
     """Tell the expert by e-mail; a mail failure must not undo the recorded decision."""
     if not expert.email:
         return
     try:
-        send_mail(expert.email, subject, template, expert=expert)
+        locale = expert.user.locale if expert.user else None
+        send_mail(expert.email, subject, template, locale=locale, expert=expert)
     except OSError:
         log.exception("Could not send %s to expert %s", template, expert.id)
         flash(
@@ -76,9 +78,9 @@ def vet(expert_id: int):
         record("expert_rejected", expert, expert.vetting_note)
     db.session.commit()
     if expert.status == Status.APPROVED:
-        _notify(expert, "expert_approved", _("You are now on the roster of experts"))
+        _notify(expert, "expert_approved", _l("You are now on the roster of experts"))
         flash(_("%(name)s is approved and was told by e-mail.", name=expert.name), "success")
     else:
-        _notify(expert, "expert_rejected", _("Your application to the roster of experts"))
+        _notify(expert, "expert_rejected", _l("Your application to the roster of experts"))
         flash(_("%(name)s is rejected and was told by e-mail.", name=expert.name), "success")
     return redirect(url_for("experts.vetting"))

@@ -97,3 +97,21 @@ def test_detail_page_shows_the_profile_and_its_history(client, make, login):
     assert "Asylum" in html and "Senior expert" in html and "native" in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
     assert "expert_inactivated" in html
+
+
+def test_decision_mail_is_written_in_the_experts_language(client, make, login, app, db):
+    """Staff decide in English; the expert reads the mail in the language they chose."""
+    account = make.user()
+    account.locale = "fr"
+    applicant = make.expert(user=account, status=Status.APPLIED)
+    applicant.email = "amina@example.org"
+    db.session.commit()
+    login(make.staff())
+    client.post(
+        f"/experts/{applicant.id}/vet",
+        data={"decision": "approve"},
+        headers={"Accept-Language": "en"},
+    )
+    [message] = outbox_messages(app.config["OUTBOX_DIR"])
+    assert message["Subject"] == "Vous figurez désormais dans le fichier d’experts"
+    assert "approved" not in message.get_content()
