@@ -7,7 +7,7 @@ PORT ?= 5000
 export FLASK_APP := roster
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test test-sqlite test-postgres test-browser test-api serve bench lint format translations install clean
+.PHONY: run test test-sqlite test-postgres test-browser test-api serve bench load lint format translations install clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -50,15 +50,22 @@ test-browser: install
 test-api: install
 	$(BIN)/pytest tests/api tests/test_permissions.py
 
+# Production: refuses to start without SECRET_KEY and a PostgreSQL DATABASE_URL (see config.py);
+# workers, timeouts and logs come from gunicorn.conf.py (WEB_CONCURRENCY, ...).
 serve: install
 	ROSTER_ENV=production $(BIN)/flask db upgrade
-	ROSTER_ENV=production $(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) 'roster:create_app()'
+	ROSTER_ENV=production $(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) 'roster:create_app()'
 
 # The matching library at 1k/10k/100k experts (add ARGS="speed --million" for 1M), its
 # quality, then the app's ranking service over 10,000 experts in the database.
 bench: install
 	$(BIN)/python -m bench $(ARGS)
 	$(BIN)/python -m bench.app_match
+
+# The app under gunicorn on a throwaway roster of 10,000 experts, driven by wrk (bench/load/);
+# exits non-zero when a target is missed. ARGS="--duration 30 --db sqlite" and so on.
+load: install
+	$(BIN)/python -m bench.load $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -46,6 +46,25 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "roster" / "translations")
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    # Redis shares the limits between app hosts. If it goes down, the limits fall back to
+    # each process's memory (logged) rather than refusing every sign-in: still a limit,
+    # per process. Short timeouts so that a dead Redis never holds a request for long.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_STORAGE_OPTIONS = (
+        {
+            "socket_connect_timeout": 1,
+            "socket_timeout": 1,
+            "key_prefix": os.environ.get("RATELIMIT_KEY_PREFIX", "roster-limits"),
+        }
+        if os.environ.get("REDIS_URL")
+        else {}
+    )
+    # Number of reverse proxies in front of the app for each X-Forwarded-* header (0: trust none).
+    PROXY_FIX_X_FOR = int(os.environ.get("PROXY_FIX_X_FOR", "0"))
+    PROXY_FIX_X_PROTO = int(os.environ.get("PROXY_FIX_X_PROTO", "0"))
+    PROXY_FIX_X_HOST = int(os.environ.get("PROXY_FIX_X_HOST", "0"))
+    PROXY_FIX_X_PORT = int(os.environ.get("PROXY_FIX_X_PORT", "0"))
+    PROXY_FIX_X_PREFIX = int(os.environ.get("PROXY_FIX_X_PREFIX", "0"))
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     WTF_CSRF_TIME_LIMIT = None
     PER_PAGE = 25
@@ -63,6 +82,15 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     TOKEN_MAX_AGE = 60 * 60 * 24 * 2  # e-mailed confirmation and reset links: two days
+    # Accounts security: the roles that must use a second factor, session limits, lockout.
+    TWO_FACTOR_ROLES = tuple(
+        r.strip() for r in os.environ.get("TWO_FACTOR_ROLES", "staff,admin").split(",") if r.strip()
+    )
+    DEMO_TOTP_HINT = True  # the demo accounts' sign-in page shows their current code
+    SESSION_LIFETIME_HOURS = float(os.environ.get("SESSION_LIFETIME_HOURS", "12"))
+    SESSION_IDLE_MINUTES = float(os.environ.get("SESSION_IDLE_MINUTES", "60"))
+    LOCKOUT_THRESHOLD = int(os.environ.get("LOCKOUT_THRESHOLD", "5"))
+    LOCKOUT_MINUTES = float(os.environ.get("LOCKOUT_MINUTES", "15"))
 
     @classmethod
     def init(cls) -> None:
@@ -79,6 +107,7 @@ class TestConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = False
     SERVER_NAME = None
+    DEMO_TOTP_HINT = False
 
     @classmethod
     def init(cls) -> None:
@@ -88,7 +117,18 @@ class TestConfig(Config):
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    # __Host-: the browser keeps these cookies only if Secure, for "/" and this host alone.
+    SESSION_COOKIE_NAME = "__Host-session"
+    REMEMBER_COOKIE_NAME = "__Host-remember"
+    # The session stays Lax: an e-mailed link (a cross-site visit) must carry it, or the
+    # token it stashes is lost. The remember cookie may be Strict: it only restores a session.
+    REMEMBER_COOKIE_SAMESITE = "Strict"
+    STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"  # two years
+    # A database error logged in production names the statement, never its values
+    # (password hashes, CV text, personal data).
+    SQLALCHEMY_ENGINE_OPTIONS = {**Config.SQLALCHEMY_ENGINE_OPTIONS, "hide_parameters": True}
     PREFERRED_URL_SCHEME = "https"
+    DEMO_TOTP_HINT = False
 
     @classmethod
     def init(cls) -> None:
@@ -99,6 +139,14 @@ class ProductionConfig(Config):
                 "characters, e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
             )
         cls.SECRET_KEY = key
+        url = os.environ.get("DATABASE_URL", "")
+        sqlite = not url or url.startswith("sqlite")
+        if sqlite and not os.environ.get("ALLOW_SQLITE_IN_PRODUCTION"):
+            raise RuntimeError(
+                "ProductionConfig needs DATABASE_URL pointing at PostgreSQL "
+                "(postgresql://user:password@host/name); SQLite serves one host only. "
+                "Set ALLOW_SQLITE_IN_PRODUCTION=1 to run on SQLite anyway."
+            )
 
 
 CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}

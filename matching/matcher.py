@@ -53,8 +53,9 @@ class Matcher:
         Storage of the latent vectors; float16 halves their memory (for a
         million profiles) at some scoring time.
     keep_texts : bool, default True
-        Keep the experts' texts for the reasons. False keeps each profile packed
-        without texts (for very large rosters); reasons then show terms and
+        Keep the Expert objects for the reasons. False keeps nothing per expert
+        but the structured arrays (for very large rosters): reasons read
+        themes, languages and places back from them, and show terms and
         passages only for texts passed again to ``rank(..., texts=...)``.
     idf_sample : int, default 100000
         Texts from which IDF and stop words are estimated (all of them below
@@ -131,9 +132,9 @@ class Matcher:
             raise ImportError("semantic=True needs: pip install -e '.[semantic]'")
         want_semantic = self.semantic is True or (self.semantic == "auto" and semantic.available())
         self.profiles_ = Profiles(self.regions)
-        self.experts_ = ExpertStore(self.keep_texts)
         self._row = {}
         self._ids = []
+        self.experts_ = ExpertStore(self.keep_texts, self.profiles_, self._ids)
         all_texts: list[str] | None = [] if want_semantic else None
 
         def batches():
@@ -250,6 +251,12 @@ class Matcher:
         rows = rows[np.lexsort((rows, -total[rows]))]
         return self._matches(request, rows, total, parts, active, text, reasons, texts)
 
+    def count_eligible(self, request: Request) -> int:
+        """How many experts pass the request's hard requirements (``rank(k=None)``'s length),
+        without scoring anyone."""
+        self._check()
+        return int(sc.eligible(self, request).sum())
+
     def explain(self, request: Request, expert_id: str, *, weights=None, texts=None) -> Match:
         """The match of one expert, with the hard requirements it fails if any."""
         self._check()
@@ -328,7 +335,7 @@ class Matcher:
     def load(cls, path) -> Matcher:
         """Read a matcher written by ``save``."""
         with Path(path).open("rb") as f:
-            obj = pickle.load(f)  # noqa: S301 - our own files, documented as trusted-only
+            obj = pickle.load(f)  # noqa: S301  (our own files, trusted only)  # nosec B301
         if not isinstance(obj, cls):
             raise TypeError(f"{path} does not hold a Matcher")
         return obj

@@ -11,7 +11,7 @@ from datetime import date
 import numpy as np
 
 from .criteria import depth_rank, level_rank
-from .types import SIGNALS, Expert
+from .types import DEPTHS, LEVELS, SIGNALS, Expert
 
 
 def _grow(a: np.ndarray, rows: int, fill=0) -> np.ndarray:
@@ -151,6 +151,40 @@ class Profiles:
     def codes_of(self, bits_row: np.ndarray, codes: Codes) -> list[str]:
         idx = np.flatnonzero(np.unpackbits(bits_row, bitorder="little"))
         return [codes.names[i] for i in idx if i < len(codes.names)]
+
+    def expert(self, row: int, expert_id: str) -> Expert:
+        """The structured profile of ``row`` read back from the arrays, without texts.
+
+        What reasons and teams need (themes, languages, countries, regions,
+        nationality, signals), so a very large roster keeps no per-expert
+        object. Regions are those the scoring uses (explicit and from the
+        countries); unavailability stays in the arrays (``unavailable`` is empty).
+        """
+        depth, level = self.depth[row].tolist(), self.level[row].tolist()
+        nationality = int(self.nationality[row])
+        fields = {
+            "id": expert_id,
+            "texts": (),
+            "themes": {
+                t: DEPTHS[d - 1] for t, d in zip(self.themes.names, depth, strict=False) if d
+            },
+            "languages": {
+                g: LEVELS[v - 1] for g, v in zip(self.langs.names, level, strict=False) if v
+            },
+            "countries": frozenset(self.codes_of(self.country_bits[row], self.countries)),
+            "unavailable": (),
+            "nationality": self.countries.names[nationality] if nationality >= 0 else None,
+            "regions": frozenset(self.codes_of(self.region_bits[row], self.region_codes)),
+            "signals": {
+                name: float(v)
+                for name, v in zip(SIGNALS, self.signals[row].tolist(), strict=True)
+                if v == v  # not NaN
+            },
+        }
+        out = object.__new__(Expert)  # read back from validated data: no re-validation
+        for name, value in fields.items():
+            object.__setattr__(out, name, value)
+        return out
 
 
 def day(d: date) -> int:

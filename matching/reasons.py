@@ -5,10 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from . import criteria as cr
+from . import passages as ps
 from . import scoring as sc
-from . import tokens as tk
 from .profiles import day
-from .text import sentences
 from .types import DEPTHS, LEVELS, SIGNALS, Evidence, Expert, Failure, Passage, Reason, Request
 
 _DEPTH = (None, *DEPTHS)
@@ -22,7 +21,9 @@ def build(matcher, request, rows, parts, active, text, known, texts=None):
     matcher built with ``keep_texts=False``.
     """
     out = []
-    for i, row in enumerate(rows.tolist()):
+    rows = rows.tolist()
+    best = _best_texts(matcher, rows, text, texts) if "text" in active else {}
+    for i, row in enumerate(rows):
         expert = matcher.experts_[row]
         reasons = []
         for criterion, weight in active.items():
@@ -35,7 +36,7 @@ def build(matcher, request, rows, parts, active, text, known, texts=None):
             elif criterion == "geography":
                 kw |= _geography(matcher, expert, request)
             elif criterion == "text":
-                kw |= _text(matcher, expert, row, text, texts)
+                kw |= _text(best.get(row), text)
             elif criterion in SIGNALS:
                 value = expert.signals.get(criterion)
                 kw["matched"] = () if value is None else (Evidence(criterion, f"{value:.2f}"),)
@@ -71,48 +72,39 @@ def _geography(matcher, expert: Expert, request: Request) -> dict:
     return {"missing": (*wanted, *([Evidence(region)] if region else []))}
 
 
-def _text(matcher, expert: Expert, row: int, text: sc.TextScores, texts) -> dict:
+def _best_texts(matcher, rows, text: sc.TextScores, texts) -> dict:
+    """Per row: the expert's texts and their two closest, analysed together (``passages``)."""
+    p = matcher.profiles_
+    chosen = {}
+    for row in rows:
+        slots = p.slots[row, : p.n_texts[row]]
+        expert = matcher.experts_[row]
+        own = expert.texts or _lookup(texts, expert.id)
+        if len(slots) and len(own) == len(slots):
+            chosen[row] = (own, np.argsort(-text.per_text[slots], kind="stable")[:2].tolist())
+    wanted = [own[j] for own, best in chosen.values() for j in best]
+    found = dict(zip(wanted, ps.analyse(matcher.lexical_, wanted), strict=True))
+    return {row: [(j, found[own[j]], own[j]) for j in best] for row, (own, best) in chosen.items()}
+
+
+def _text(best, text: sc.TextScores) -> dict:
     """Shared terms and closest sentence of the expert's two best texts.
 
-    Each text is tokenised once, sentence by sentence; a term's weight is its
-    share of the text's cosine with the request.
+    A term's weight is its share of the text's cosine with the request.
     """
-    p = matcher.profiles_
-    slots = p.slots[row, : p.n_texts[row]]
-    own = expert.texts or _lookup(texts, expert.id)
-    if not len(slots) or len(own) != len(slots):
+    if not best:
         return {}
-    best = np.argsort(-text.per_text[slots], kind="stable")[:2].tolist()
-    lex = matcher.lexical_
     terms: dict[str, float] = {}
     passages = []
-    for j in best:
-        sents = sentences(own[j])
-        hashes, which, starts, ends, data = tk.tokenize(sents)  # one "text" per sentence
-        if not len(hashes):
-            continue
-        cols, idf = lex.weights(hashes)
-        _, first, inv, counts = np.unique(cols, return_index=True, return_inverse=True,
-                                          return_counts=True)  # fmt: skip
-        tf = (1.0 + np.log(counts)).astype(np.float32) if lex.sublinear_tf else counts
-        weights = tf * idf[first]
-        norm = float(np.sqrt(weights @ weights)) or 1.0
-        at = np.minimum(np.searchsorted(text.cols, cols[first]), max(len(text.cols) - 1, 0))
-        hit = (text.cols[at] == cols[first]) & (cols[first] >= 0) if len(text.cols) else at < 0
-        q = np.where(hit, text.vals[at] if len(text.vals) else 0.0, 0.0).astype(np.float32)
-        share = weights * q / norm  # each term's part of this text's cosine
-        for i in np.flatnonzero(share > 0).tolist():
-            k = first[i]
-            name = data[starts[k] : ends[k]].decode("utf-8", "replace")
-            terms[name] = terms.get(name, 0.0) + float(share[i])
-        per_use = (share / counts)[inv]  # a term's share per occurrence
-        shares = np.bincount(which, weights=per_use, minlength=len(sents))
-        if shares.max() > 0:
-            top = int(np.argmax(shares))
-            passages.append(Passage(j, sents[top][:400], float(shares[top])))
+    for j, a, _ in best:
+        found, top, share = ps.explain(a, text.cols, text.vals)
+        for name, value in found:
+            terms[name] = terms.get(name, 0.0) + value
+        if top >= 0 and share > 0:
+            passages.append(Passage(j, a.sents[top][:400], share))
     if not passages:  # multilingual closeness without shared words: point at the best text
-        first_sentence = (sentences(own[best[0]]) or [own[best[0]]])[0]
-        passages.append(Passage(best[0], first_sentence[:400], 0.0))
+        j, a, own = best[0]
+        passages.append(Passage(j, (a.sents or [own])[0][:400], 0.0))
     top_terms = sorted(terms, key=lambda t: -terms[t])[:8]
     return {"terms": tuple(top_terms), "passages": tuple(passages)}
 
@@ -139,7 +131,7 @@ def failures(matcher, request: Request, row: int) -> tuple[Failure, ...]:
             have = expert.languages.get(lang)
             if cr.level_rank(have) < cr.level_rank(want):
                 out.append(Failure("language", lang, have, want))
-    if request.start is not None and expert.unavailable:
+    if request.start is not None and p.n_un:  # read from the arrays, as ``eligible`` does
         share = float(sc.available_share(p, request)[row])
         if share < request.min_available - 1e-9:
             days = day(request.end) - day(request.start) + 1

@@ -1,43 +1,38 @@
-"""Where the matcher keeps the experts it indexed, for reasons and teams."""
+"""Where the matcher finds the experts it indexed, for reasons and teams."""
 
 from __future__ import annotations
 
-import pickle
-import zlib
-from dataclasses import replace
-
+from .profiles import Profiles
 from .types import Expert
 
 
 class ExpertStore:
-    """Experts by row: as given, or packed without their texts.
+    """Experts by row: as given, or read back from the structured arrays.
 
     With ``keep_texts`` the Expert objects are kept as they are (the caller's
-    own objects: no copy). Without, each is kept as a compressed pickle with
-    no texts, ~0.3 kB a profile: reasons then need the texts again from the
-    caller (``Matcher.rank(..., texts=...)``), which a roster of a million
-    profiles would rather read from its database than hold in memory.
+    own objects: no copy). Without, nothing is kept per expert: a row's
+    themes, languages, places and signals are read back from ``Profiles``
+    when reasons need them, and the texts come from the caller again
+    (``Matcher.rank(..., texts=...)``), which a roster of a million profiles
+    would rather read from its database than hold in memory.
     """
 
-    def __init__(self, keep_texts: bool = True):
+    def __init__(self, keep_texts: bool, profiles: Profiles, ids: list[str]):
         self.keep_texts = keep_texts
-        self._items: list = []
+        self._items: list[Expert] = []
+        self._profiles, self._ids = profiles, ids
 
     def append(self, expert: Expert) -> None:
         if self.keep_texts:
             self._items.append(expert)
-        else:
-            packed = pickle.dumps(replace(expert, texts=()), pickle.HIGHEST_PROTOCOL)
-            self._items.append(zlib.compress(packed, 1))
 
     def __getitem__(self, row: int) -> Expert:
-        item = self._items[row]
         if self.keep_texts:
-            return item
-        return pickle.loads(zlib.decompress(item))  # noqa: S301 - bytes we packed ourselves
+            return self._items[row]
+        return self._profiles.expert(row, self._ids[row])
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._ids)
 
     def id(self, row: int) -> str:
-        return self[row].id
+        return self._ids[row]

@@ -23,10 +23,10 @@ import scipy.sparse as sp
 from . import tokens
 from .latent import LatentIndex
 
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_SENTENCE = re.compile(r"[.!?;:]\s+|\n+")
 BLOCK_ROWS = 1 << tokens.DOC_BITS
-_BLOCK_BYTES = 24_000_000
-MIN_LATENT_TEXTS = 200  # text per counted batch: bounds the tokeniser's temporaries
+_BLOCK_BYTES = 8_000_000  # characters tokenised at once: bounds the tokeniser's temporaries
+MIN_LATENT_TEXTS = 200  # fewer texts than this: no latent space (too noisy)
 
 
 class _Block:
@@ -35,15 +35,15 @@ class _Block:
     __slots__ = ("cols", "data", "n", "ptr", "rows", "start")
 
     def __init__(self, start, n, col, row, weight):
-        if len(col) and (np.diff(col) < 0).any():  # sorted unless new columns came in
+        if len(col) > 1 and (col[1:] < col[:-1]).any():  # sorted unless from ``compact``
             order = np.argsort(col, kind="stable")
             col, row, weight = col[order], row[order], weight[order]
         self.start, self.n = start, n
-        cols, first = np.unique(col, return_index=True)
-        self.cols = cols.astype(np.int32)
+        first = np.flatnonzero(np.concatenate([[True], col[1:] != col[:-1]])) if len(col) else []
+        self.cols = np.asarray(col[first], np.int32)
         self.ptr = np.append(first, len(col)).astype(np.int32)  # < 2**31 entries a block
-        self.rows = row.astype(np.uint16)
-        self.data = weight.astype(np.float16)
+        self.rows = row.astype(np.uint16, copy=False)
+        self.data = weight.astype(np.float16, copy=False)
 
     @property
     def nbytes(self) -> int:
@@ -129,9 +129,12 @@ class LexicalIndex:
         return self
 
     def _fit_idf(self, counted) -> None:
-        terms = [c[0] for c in counted]
-        allterms = np.concatenate(terms) if terms else np.zeros(0, np.uint64)
-        vocab, df = np.unique(allterms, return_counts=True)
+        # document frequencies batch by batch (terms come sorted), then merged
+        parts = [_runs(c[0]) for c in counted]
+        vocab, where = np.unique(np.concatenate([v for v, _ in parts] or [[]]).astype(np.uint64),
+                                 return_inverse=True)  # fmt: skip
+        df = np.bincount(where.ravel(), weights=np.concatenate([d for _, d in parts] or [[]]),
+                         minlength=len(vocab)).astype(np.int64)  # fmt: skip
         n = max(sum(c[3] for c in counted), 1)
         idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
         stop = (df > self.max_df * n) if n >= 20 else np.zeros(len(vocab), bool)
@@ -217,21 +220,24 @@ class LexicalIndex:
             self.latent_.add(self._csr(col, row, w, n_docs))
         if self._buf_rows + n_docs > BLOCK_ROWS:
             self._seal()
-        self._buf.append((col, row.astype(np.int64) + self._buf_rows, w))
+        # kept packed, 8 bytes an entry: column (32 bits), row in the block (16), float16 weight
+        key = col.astype(np.uint64) << np.uint64(32)
+        key |= (row.astype(np.uint64) + np.uint64(self._buf_rows)) << np.uint64(16)
+        key |= w.astype(np.float16).view(np.uint16)
+        self._buf.append(key)
         self._buf_rows += n_docs
 
     def _seal(self) -> None:
-        """Turn the gathered batches into one block, term-major."""
+        """Turn the gathered batches into one block, term-major (one sort of packed keys)."""
         if not self._buf_rows:
             return
-        col, row, w = (np.concatenate(a) for a in zip(*self._buf, strict=True))
-        half = w.astype(np.float16).view(np.uint16).astype(np.uint64)
-        key = (col.astype(np.uint64) << np.uint64(32)) | (row.astype(np.uint64) << np.uint64(16))
-        key |= half  # one fast sort of packed keys instead of an argsort
+        key = np.concatenate(self._buf) if len(self._buf) > 1 else self._buf[0]
+        self._buf = []
         key.sort()
-        col = (key >> np.uint64(32)).astype(np.int64)
-        row = ((key >> np.uint64(16)) & np.uint64(0xFFFF)).astype(np.uint16)
-        w = (key & np.uint64(0xFFFF)).astype(np.uint16).view(np.float16)
+        col = (key >> np.uint64(32)).astype(np.int32)
+        row = (key >> np.uint64(16)).astype(np.uint16)  # the cast keeps the low 16 bits
+        w = key.astype(np.uint16).view(np.float16)
+        del key
         self.blocks_.append(_Block(self._n_rows, self._buf_rows, col, row, w))
         self._n_rows += self._buf_rows
         self._buf, self._buf_rows = [], 0
@@ -320,6 +326,14 @@ class LexicalIndex:
         return dict(self.__dict__)
 
 
+def _runs(sorted_terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of a sorted array and how many times each occurs."""
+    if not len(sorted_terms):
+        return sorted_terms, np.zeros(0, np.int64)
+    first = np.flatnonzero(np.concatenate([[True], sorted_terms[1:] != sorted_terms[:-1]]))
+    return sorted_terms[first], np.diff(np.append(first, len(sorted_terms)))
+
+
 def _tf(counts: np.ndarray, sublinear: bool) -> np.ndarray:
     return (1.0 + np.log(counts)).astype(np.float32) if sublinear else counts
 
@@ -360,4 +374,16 @@ def _split(texts: list[str]):
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) > 1]
+    """Sentences and lines of a text, stripped, without the empty ones.
+
+    Splits after ``.!?;:`` followed by white space, and at line breaks. The
+    pattern starts with a character set, which the regex engine searches for
+    quickly (a look-behind first would be tried at every character).
+    """
+    out, last = [], 0
+    for found in _SENTENCE.finditer(text):
+        cut = found.start() + (text[found.start()] != "\n")  # the mark stays with its sentence
+        out.append(text[last:cut])
+        last = found.end()
+    out.append(text[last:])
+    return [s for s in map(str.strip, out) if len(s) > 1]

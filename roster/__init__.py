@@ -37,6 +37,9 @@ def create_app(test_config: dict | None = None, config_name: str | None = None) 
     register_errorhandlers(app)
     register_template_helpers(app)
     register_cli(app)
+    from roster.ops.proxy import register_proxy_fix
+
+    register_proxy_fix(app)
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO)
     return app

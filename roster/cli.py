@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "roster.demo.commands",
     "roster.toolkit.commands",
     "roster.actions.commands",
+    "roster.ops.commands",
 )
 
 

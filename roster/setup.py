@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from roster.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -18,6 +19,7 @@ BLUEPRINTS = (
     "roster.auth.reset_views",
     "roster.auth.account_views",
     "roster.auth.users_views",
+    "roster.auth.twofactor_views",
     "roster.experts.views",
     "roster.experts.roster_views",
     "roster.experts.vetting_views",
@@ -82,9 +84,21 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
+    from roster import security_headers
+
+    security_headers.init_app(app)
+
+
+class DatabaseIntConverter(IntegerConverter):
+    """<int:...> up to the largest id a 4-byte column holds: a bigger one is 404, not a 500
+    from PostgreSQL's "integer out of range"."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):
+        super().__init__(map, fixed_digits, min, max, signed)
 
 
 def register_blueprints(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseIntConverter  # before any rule is added
     # Several modules may add routes to one blueprint (the API): register each once.
     seen = []
     for path in BLUEPRINTS:
@@ -101,12 +115,19 @@ def register_csrf(app: Flask) -> None:
 
     @app.before_request
     def check_csrf():
+        if request.headers.get("Authorization", "").startswith("Bearer "):
+            # The token alone says who calls, never a session cookie sent beside it: else a
+            # made-up Bearer header would carry a signed-in browser's session past CSRF.
+            from flask import g
+
+            from roster.auth.loaders import load_user_from_request
+
+            g._login_user = load_user_from_request(request) or login_manager.anonymous_user()
+            return  # a token is not sent by browsers on their own, so it cannot be forged
         if not app.config.get("WTF_CSRF_ENABLED", True):
             return
         if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
             return
-        if request.headers.get("Authorization", "").startswith("Bearer "):
-            return  # a token is not sent by browsers on their own, so it cannot be forged
         csrf.protect()
 
 
@@ -125,6 +146,10 @@ def register_errorhandlers(app: Flask) -> None:
                 }
             }
             return jsonify(payload), code
+        if code == 413:  # any upload over MAX_CONTENT_LENGTH: the page that says nothing was saved
+            limit = request.max_content_length
+            limit = round(limit / 1048576, 1) if limit else None
+            return render_template("experts/too_large.html", limit=limit), code
         return render_template("errors/error.html", error=error), code
 
     for code in (400, 401, 403, 404, 405, 409, 413, 429):
@@ -148,10 +173,21 @@ def register_errorhandlers(app: Flask) -> None:
         values = [v for _k, v in request.args.items(multi=True)]
         if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
             values += [v for _k, v in request.form.items(multi=True)]
+        if request.is_json:
+            values += _json_strings(request.get_json(silent=True))
         if any("\x00" in v for v in values):
             from werkzeug.exceptions import BadRequest
 
             raise BadRequest(_("The request contains a character that is not allowed."))
+
+
+def _json_strings(value) -> list[str]:
+    """Every key and string inside a JSON document."""
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (k, *_json_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _json_strings(v)]
+    return [value] if isinstance(value, str) else []
 
 
 def register_template_helpers(app: Flask) -> None:
@@ -167,6 +203,10 @@ def register_template_helpers(app: Flask) -> None:
         return name in app.view_functions
 
     app.jinja_env.globals.update(has_endpoint=has_endpoint, nav_links=nav_links)
+
+    from roster.auth.security_events import event_label
+
+    app.jinja_env.globals.update(event_label=event_label)
 
     @app.context_processor
     def inject_locale():

@@ -2,6 +2,7 @@
 a login helper and builders."""
 
 import os
+import time
 
 import flask
 import pytest
@@ -138,6 +139,9 @@ def login(client):
         with client.session_transaction() as sess:
             sess["_user_id"] = str(user.id)
             sess["_fresh"] = True
+            # A full sign-in: the second factor checked, the session's clocks started now.
+            sess["_tfa"] = True
+            sess["_auth_at"] = sess["_seen_at"] = time.time()
         # The test's app context outlives requests: drop the user Flask-Login cached in g.
         flask.g.pop("_login_user", None)
         return user

@@ -80,6 +80,14 @@ EXPECTED: dict[str, dict] = {
     "auth.set_active": ADMIN,
     "auth.invite": ADMIN,
     "auth.resend_invitation": ADMIN,
+    # two-factor sign-in: the second step, enrolment, recovery codes, an admin's reset
+    "auth.two_factor": SIGNED_IN,
+    "auth.enrol_two_factor": SIGNED_IN,
+    "auth.two_factor_qr": SIGNED_IN,
+    "auth.regenerate_recovery_codes": SIGNED_IN,
+    # staff and admins must keep their second factor (TWO_FACTOR_ROLES)
+    "auth.disable_two_factor": expect(owner=OK, other=OK, staff=DENIED, admin=DENIED),
+    "auth.reset_two_factor": ADMIN,
     # experts: the owner's profile, the roster, vetting, imports, erasure
     "experts.me": SIGNED_IN,
     "experts.profile": OWNER_OR_STAFF_403,

@@ -69,6 +69,13 @@ class RosterIndex:
                 self.refresh()
             yield self.matcher
 
+    def warm(self) -> bool:
+        """Load a saved index ahead of the first request (a worker that just started)."""
+        with self.lock:
+            if self.matcher is None:
+                self.load()
+            return self.matcher is not None
+
     def build(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Fit a new matcher on every rankable expert."""
         self.regions = data.region_map()

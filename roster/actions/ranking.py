@@ -170,9 +170,10 @@ def rank(query: Query, k: int = 20) -> Ranking:
     req = query.request()
     weights = query.weights or None
     with roster_index().use() as matcher:
-        everyone = matcher.rank(req, k=None, weights=weights, reasons=False)
         top = matcher.rank(req, k=k, weights=weights)
-        return Ranking(top, len(everyone), len(matcher))
+        # Counted from the hard requirements alone: ranking everyone only to count them
+        # scored the roster twice and built a Match per expert.
+        return Ranking(top, matcher.count_eligible(req), len(matcher))
 
 
 @dataclass

@@ -63,6 +63,7 @@ class Labels:
 
     themes: dict[str, str] = field(default_factory=dict)
     regions: dict[str, str] = field(default_factory=dict)
+    said: dict = field(default_factory=dict)  # sentences already told on this page
 
     @classmethod
     def load(cls) -> "Labels":
@@ -189,7 +190,16 @@ def _signal(reason) -> list[str]:
 
 
 def sentences(reason, labels: Labels) -> list[str]:
-    """Plain sentences for one criterion's reason."""
+    """Plain sentences for one criterion's reason (told once per page for equal reasons)."""
+    # ten experts often share their theme, language and region reasons: translate them once
+    key = (reason.criterion, reason.matched, reason.missing, reason.known, reason.terms)
+    key += (round(100 * reason.score),) if reason.criterion == "text" else ()
+    if key not in labels.said:
+        labels.said[key] = _sentences(reason, labels)
+    return list(labels.said[key])
+
+
+def _sentences(reason, labels: Labels) -> list[str]:
     if reason.criterion == "themes":
         found = _themes(reason, labels)
     elif reason.criterion == "languages":

@@ -1,6 +1,8 @@
 """Actions over the API (staff only): the filtered list, one Action with activities and team,
 and status changes (an illegal move answers 409)."""
 
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 from flask import request, url_for
 from flask_babel import _
@@ -29,6 +31,9 @@ LIST_PARAMS = {"status", "region", "country", "theme", "year", "q", "page", "per
 
 
 def _iso(value) -> str | None:
+    # Timestamps are stored as naive UTC: give them their offset, as RFC 3339 (OpenAPI) wants.
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
     return value.isoformat() if value is not None else None
 
 

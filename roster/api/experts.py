@@ -5,6 +5,8 @@ exist, so that the API never tells an expert which ids belong to other people. E
 profiles are never shown to anyone.
 """
 
+from datetime import UTC, datetime
+
 import sqlalchemy as sa
 from flask import request, url_for
 from flask_babel import _
@@ -16,12 +18,15 @@ from roster.api.params import page_params, roster_filters
 from roster.api.views import bp
 from roster.auth.permissions import can_view_expert, can_view_roster
 from roster.experts.models import Expert, ExpertCountry
-from roster.experts.search import roster_query
+from roster.experts.search import paginate, roster_query
 from roster.extensions import db
 from roster.taxonomy.models import Country
 
 
 def _iso(value) -> str | None:
+    # Timestamps are stored as naive UTC: give them their offset, as RFC 3339 (OpenAPI) wants.
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
     return value.isoformat() if value is not None else None
 
 
@@ -93,7 +98,7 @@ def experts():
     filters = roster_filters(request.args)
     page, per_page = page_params(request.args)
     stmt = roster_query(filters).options(_COUNTRY_REGIONS)
-    result = db.paginate(stmt, page=page, per_page=per_page, error_out=False, count=True)
+    result = paginate(stmt, page, per_page)
     return {
         "items": [expert_summary(e) for e in result.items],
         "total": result.total,

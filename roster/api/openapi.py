@@ -1,6 +1,8 @@
 """The API described in OpenAPI 3.1, written by hand; a test checks it covers every route."""
 
-from flask import jsonify
+import copy
+
+from flask import current_app, jsonify
 
 from roster.api.openapi_actions import ACTION_SCHEMAS, action_paths
 from roster.api.openapi_matches import MATCH_SCHEMAS, match_paths
@@ -206,4 +208,8 @@ SPEC["components"]["schemas"].update(REPORT_SCHEMAS)
 @public
 def openapi():
     """Describe the API in OpenAPI 3.1 for client generators and readers."""
-    return jsonify(SPEC)
+    spec = copy.deepcopy(SPEC)
+    # The cookie's name depends on the deployment (`__Host-` prefixed in production).
+    cookie = spec["components"]["securitySchemes"]["sessionCookie"]
+    cookie["name"] = current_app.config.get("SESSION_COOKIE_NAME", "session")
+    return jsonify(spec)

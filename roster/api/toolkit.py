@@ -1,5 +1,7 @@
 """API: the toolkit's published modules and the signed-in user's progress."""
 
+from datetime import UTC
+
 import sqlalchemy as sa
 from flask import abort, jsonify, request, url_for
 from flask_login import current_user
@@ -73,8 +75,8 @@ def my_progress():
                 "last_position": p.last_position,
                 "check_passed": p.passed,
                 "best_score": p.best_score,
-                "started_at": p.started_at.isoformat(timespec="seconds"),
-                "completed_at": p.completed_at.isoformat(timespec="seconds")
+                "started_at": p.started_at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
+                "completed_at": p.completed_at.replace(tzinfo=UTC).isoformat(timespec="seconds")
                 if p.completed_at
                 else None,
                 "certificate": {

@@ -1,4 +1,4 @@
-"""The user's own settings: password, interface language, personal API tokens."""
+"""The user's own settings: password, two-factor sign-in, language, personal API tokens."""
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, session, url_for
@@ -7,10 +7,11 @@ from flask_babel import refresh
 from flask_login import current_user, login_required, login_user
 
 from roster.audit import record
-from roster.auth.forms import ChangePasswordForm, LocaleForm, TokenForm
+from roster.auth.forms import ChangePasswordForm, ConfirmIdentityForm, LocaleForm, TokenForm
 from roster.auth.mails import send_password_changed
 from roster.auth.models import ApiToken, utcnow
 from roster.auth.permissions import can_have_ui_tokens, owns_token, require
+from roster.auth.twofactor import recovery_codes_left, requires_two_factor
 from roster.auth.views import bp
 from roster.extensions import db
 
@@ -43,6 +44,12 @@ def _render(status: int = 200, **forms):
             prefix="lang", formdata=None, locale=user.locale or session.get("locale") or "en"
         ),
         "token_form": forms.get("token_form") or TokenForm(prefix="token", formdata=None),
+        "codes_form": forms.get("codes_form")
+        or ConfirmIdentityForm(user=user, prefix="codes", formdata=None),
+        "disable_form": forms.get("disable_form")
+        or ConfirmIdentityForm(user=user, prefix="off", formdata=None),
+        "two_factor_required": requires_two_factor(user),
+        "recovery_codes_left": recovery_codes_left(user) if user.two_factor_enabled else 0,
         "tokens": _tokens(user),
         "new_secret": forms.get("new_secret"),
     }

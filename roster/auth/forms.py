@@ -189,3 +189,81 @@ class InviteForm(FlaskForm):
 
         if find_user(field.data) is not None:
             raise ValidationError(_l("An account already uses this address."))
+
+    def validate_first_name(self, field) -> None:
+        # Only an expert's profile holds a name: refuse it for other roles, never drop it.
+        if field.data and self.role.data != Role.EXPERT.value:
+            raise ValidationError(
+                _l("Only an expert's profile keeps a name: choose that role or leave it empty.")
+            )
+
+    validate_last_name = validate_first_name
+
+
+class TwoFactorForm(FlaskForm):
+    """The second step of signing in: a code from the app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        description=_l(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
+        filters=[_strip],
+        validators=[InputRequired(_l("Enter the code.")), Length(max=32)],
+        render_kw={
+            "autocomplete": "one-time-code",
+            "spellcheck": "false",
+            "autocapitalize": "off",
+            "autofocus": True,
+        },
+    )
+
+
+class EnrolTwoFactorForm(FlaskForm):
+    """Confirm the new authenticator with the code it shows."""
+
+    code = StringField(
+        _l("Code from the app"),
+        description=_l("The 6-digit code your app shows for this account."),
+        filters=[_strip],
+        validators=[InputRequired(_l("Enter the code.")), Length(max=16)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+
+class ConfirmIdentityForm(FlaskForm):
+    """Prove it is the account's owner: the password, or a current code from the app."""
+
+    password = PasswordField(
+        _l("Your password"),
+        validators=[Optional()],
+        render_kw={"autocomplete": "current-password"},
+    )
+    code = StringField(
+        _l("Or a code from your app"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=16)],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def validate(self, extra_validators=None) -> bool:
+        from roster.auth.twofactor import verify_totp
+
+        if not super().validate(extra_validators):
+            return False
+        if self.password.data:
+            if self.user.check_password(self.password.data):
+                return True
+            self.password.errors.append(_l("This is not your current password."))
+            return False
+        if self.code.data:
+            if verify_totp(self.user, self.code.data):
+                return True
+            self.code.errors.append(_l("This code is not right, or it was already used."))
+            return False
+        self.password.errors.append(_l("Enter your password or a code from your app."))
+        return False

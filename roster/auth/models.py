@@ -38,6 +38,11 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(sa.String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Two-factor sign-in (TOTP): the shared secret, and the last time step accepted so that
+    # a code cannot be used twice. Never exported, logged or audited.
+    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
+    two_factor_enabled_at: Mapped[datetime | None]
 
     tokens: Mapped[list["ApiToken"]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -51,17 +56,26 @@ class User(UserMixin, db.Model):
 
     @property
     def session_key(self) -> str:
-        """A short digest of the password hash: it changes whenever the password does."""
-        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:16]
+        """A short digest of the password hash and the second factor: it changes whenever
+        either does."""
+        material = self.password_hash or ""
+        if self.totp_secret:  # without one, the key stays what it was before two-factor
+            material += "|" + self.totp_secret
+        return hashlib.sha256(material.encode()).hexdigest()[:16]
 
     def get_id(self) -> str:
-        # Sessions and remember-me cookies name the password too, so changing it signs
-        # every other browser out.
+        # Sessions and remember-me cookies name the password and the second factor too, so
+        # changing either (or an admin's reset of the second factor) signs every other
+        # browser out.
         return f"{self.id}:{self.session_key}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.is_active_account
+
+    @property
+    def two_factor_enabled(self) -> bool:
+        return bool(self.totp_secret)
 
     @property
     def is_staff(self) -> bool:
@@ -101,3 +115,33 @@ class ApiToken(db.Model):
         secret = "rst_" + secrets.token_urlsafe(32)
         token = cls(user=user, name=name, token_hash=cls.hash(secret), prefix=secret[:10])
         return token, secret
+
+
+class RecoveryCode(db.Model):
+    """A one-time code that replaces the second factor; only its hash is stored."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    used_at: Mapped[datetime | None]
+
+
+class LoginFailure(db.Model):
+    """Consecutive failed sign-ins for one address from one client address, and any lock.
+
+    Kept in the database so that every app host sees the same count. Keyed by the address
+    typed, not the account, so that an unknown address locks the same way as a known one.
+    """
+
+    __tablename__ = "login_failure"
+    __table_args__ = (sa.UniqueConstraint("email", "ip"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    ip: Mapped[str] = mapped_column(sa.String(45))
+    failures: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None]

@@ -1,16 +1,21 @@
 """A forgotten password: mail a one-time link, then set a new password with it."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from roster.audit import record
 from roster.auth.forms import EmailOnlyForm, ResetPasswordForm
+from roster.auth.lockout import clear_all_locks
 from roster.auth.mails import send_password_changed, send_reset
 from roster.auth.models import utcnow
 from roster.auth.services import find_user
 from roster.auth.tokens import InvalidLink, user_from_reset_token
 from roster.auth.views import bp, login_limit
 from roster.extensions import db, limiter
+from roster.security_headers import not_stored, without_referrer
+
+# The session key that carries a reset link's token from the mailed address to the form's.
+RESET_LINK_KEY = "reset_link"
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
@@ -37,20 +42,31 @@ def forgot():
     return redirect(url_for("auth.login"))
 
 
+@bp.route("/reset", methods=["GET", "POST"])
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
-def reset(token: str):
+def reset(token: str | None = None):
     """Choose a new password from the mailed link (it works once)."""
+    if token is not None and request.method == "GET":
+        # The mailed link's token moves into the session and the browser on to an address
+        # without it: it stays out of the history, the Referer and later log lines.
+        session[RESET_LINK_KEY] = token
+        return without_referrer(redirect(url_for("auth.reset")))
     try:
-        user = user_from_reset_token(token)
+        # A form posted to the token's own address (opened before this change) still works.
+        user = user_from_reset_token(token or session.get(RESET_LINK_KEY, ""))
     except InvalidLink as exc:
-        return render_template("auth/link_invalid.html", expired=exc.expired, kind="reset"), 400
+        session.pop(RESET_LINK_KEY, None)
+        page = render_template("auth/link_invalid.html", expired=exc.expired, kind="reset")
+        return not_stored(make_response(page, 400))
     form = ResetPasswordForm(account_email=user.email)
     if not form.validate_on_submit():
-        return render_template("auth/reset.html", form=form, user=user)
+        return not_stored(make_response(render_template("auth/reset.html", form=form, user=user)))
+    session.pop(RESET_LINK_KEY, None)
     user.set_password(form.password.data)
     if user.confirmed_at is None:
         user.confirmed_at = utcnow()  # the link proves the address, as a confirmation does
+    clear_all_locks(user.email)  # the mailed link proves the owner: no lock may keep them out
     record("password_reset", target=user, actor=user)
     db.session.commit()
     send_password_changed(user)

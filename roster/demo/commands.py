@@ -43,6 +43,10 @@ def demo_logins() -> None:
     for email, role in DEMO_LOGINS:
         note = "" if email in present else "  (not loaded: run `flask seed-demo`)"
         click.echo(f"  {role:<7} {email}{note}")
+    click.echo(
+        "Staff and admin also enter a second-factor code: in development the sign-in page "
+        "shows the demo accounts' current code."
+    )
 
 
 commands = [seed_demo, demo_logins]

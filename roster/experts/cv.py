@@ -2,6 +2,7 @@
 
 import io
 import logging
+import re
 import secrets
 from pathlib import Path
 
@@ -34,14 +35,38 @@ def _cv_dir() -> Path:
     return path
 
 
+# Browsers sniff a file's first bytes for a page; a PDF viewer runs scripts and launches.
+_MARKUP = re.compile(rb"<\s*(html|script|body|svg|iframe|!doctype)", re.IGNORECASE)
+_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9])")
+
+
+def _has_active_content(data: bytes, reader: PdfReader) -> bool:
+    """Scripts or launch actions, in the raw bytes or in the document's catalog."""
+    if _ACTIVE.search(data):
+        return True
+    root = reader.trailer["/Root"].get_object()
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        return True
+    opening = root.get("/OpenAction")
+    opening = opening.get_object() if opening is not None else None
+    return isinstance(opening, dict) and opening.get("/S") in ("/JavaScript", "/Launch")
+
+
 def extract_text(data: bytes) -> str:
-    """Check that data is a readable, unencrypted PDF and return its text (capped)."""
+    """Check that data is a readable, unencrypted, plain PDF and return its text (capped)."""
     if not data.startswith(b"%PDF-"):
         raise CvError(_("This file is not a PDF. Please upload your CV as a PDF file."))
+    if _MARKUP.search(data[:1024]):
+        raise CvError(_("This file is not a plain PDF: it also holds web page markup."))
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise CvError(_("This PDF is protected by a password. Please upload it unprotected."))
+        if _has_active_content(data, reader):
+            raise CvError(
+                _("This PDF runs scripts or actions when opened. Please save it as a plain PDF.")
+            )
         parts: list[str] = []
         size = 0
         for page in reader.pages[:MAX_PAGES]:

@@ -138,6 +138,11 @@ class PeriodRow(Form):
         if bool(self.start.data) != bool(field.data) and not self.remove.data:
             raise ValidationError(_l("Give both the start and the end of the period."))
 
+    def validate_note(self, field):
+        # A row without dates is not kept: say so rather than drop the note silently.
+        if field.data and not (self.start.data or self.end.data) and not self.remove.data:
+            raise ValidationError(_l("Give the start and the end of the period for this note."))
+
 
 def kept(entries, key: str) -> list:
     """The rows that are filled in and not marked for removal."""

@@ -24,7 +24,7 @@ from roster.experts.profile import (
     STATUS_LABELS,
     completeness,
 )
-from roster.experts.search import filters_from_args, page_args, roster_query
+from roster.experts.search import filters_from_args, page_args, paginate, roster_query
 from roster.experts.staff_forms import RosterFilterForm, StatusForm, VetForm
 from roster.experts.views import bp
 from roster.extensions import db
@@ -40,7 +40,7 @@ def index():
     form.show_errors(errors)
     form.check_known(filters)
     page, per_page = page_args(request.args, current_app.config.get("PER_PAGE", 25))
-    pagination = db.paginate(roster_query(filters), page=page, per_page=per_page, error_out=False)
+    pagination = paginate(roster_query(filters), page, per_page)
     export_args = {
         key: request.args.getlist(key) for key in request.args if key not in ("page", "per_page")
     }
@@ -75,8 +75,13 @@ def export():
     )
 
 
-def render_detail(expert: Expert, vet_form: VetForm | None = None, status: int = 200):
-    """The staff detail page, with the vetting form as posted when it had errors."""
+def render_detail(
+    expert: Expert,
+    vet_form: VetForm | None = None,
+    status: int = 200,
+    status_form: StatusForm | None = None,
+):
+    """The staff detail page, with the vetting or status form as posted when it had errors."""
     events = db.session.scalars(
         sa.select(AuditEvent)
         .where(AuditEvent.target_type == "expert", AuditEvent.target_id == expert.id)
@@ -91,7 +96,7 @@ def render_detail(expert: Expert, vet_form: VetForm | None = None, status: int =
         events=events,
         percent=completeness(expert),
         vet_form=vet_form,
-        status_form=StatusForm(formdata=None),
+        status_form=status_form or StatusForm(formdata=None),
         employer_types=EMPLOYER_TYPE_LABELS,
         depths=DEPTH_LABELS,
     ), status
@@ -116,7 +121,9 @@ def set_status(expert_id: int):
     require(can_edit_expert, expert)
     form = StatusForm()
     allowed = {Status.APPROVED: Status.INACTIVE, Status.INACTIVE: Status.APPROVED}
-    if not form.validate() or allowed.get(expert.status) != Status(form.status.data):
+    if not form.validate() and form.note.errors:
+        return render_detail(expert, status=400, status_form=form)  # the note kept, its error shown
+    if form.errors or allowed.get(expert.status) != Status(form.status.data):
         flash(_("This status change is not possible for this profile."), "danger")
         return redirect(url_for("experts.detail", expert_id=expert.id))
     old = expert.status

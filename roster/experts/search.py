@@ -5,6 +5,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy.orm import selectinload
 
 from roster.experts.models import (
@@ -17,6 +18,7 @@ from roster.experts.models import (
     Unavailability,
     level_rank,
 )
+from roster.extensions import db
 from roster.taxonomy.models import Country, Region, Theme
 
 SORTS = {
@@ -194,3 +196,28 @@ def page_args(args, default_per_page: int = 25, max_per_page: int = 100) -> tupl
         return int(value) if value.isdigit() and int(value) > 0 else default
 
     return number("page", 1), min(number("per_page", default_per_page), max_per_page)
+
+
+class _OneScanPagination(SelectPagination):
+    """Flask-SQLAlchemy's pagination, with the total read in the page's own query."""
+
+    def _query_items(self) -> list:
+        select = self._query_args["select"].add_columns(sa.func.count().over().label("total"))
+        rows = self._query_args["session"].execute(
+            select.limit(self.per_page).offset(self._query_offset)
+        )
+        rows = rows.unique().all()
+        self._total = rows[0].total if rows else None
+        return [row[0] for row in rows]
+
+    def _query_count(self) -> int:
+        # A page past the end has no row to carry the total: count as usual then.
+        return self._total if self._total is not None else super()._query_count()
+
+
+def paginate(stmt: sa.Select, page: int, per_page: int) -> SelectPagination:
+    """One page of the roster and its total from one query (a window count): the free-text
+    filters scan every profile's texts, and the count alone scanned them a second time."""
+    return _OneScanPagination(
+        select=stmt, session=db.session(), page=page, per_page=per_page, error_out=False
+    )

@@ -68,7 +68,8 @@ def edit_version(module_id: int, lang: str):
     elif form.validate_on_submit() and not is_stale(form, module):
         version.title = form.title.data
         version.summary = form.summary.data or ""
-        authoring.replace_questions(version, form.parsed_quiz)
+        # An emptied (or absent) quiz field stops at Optional(): no questions, not a crash.
+        authoring.replace_questions(version, getattr(form, "parsed_quiz", []))
         if save_changes(module, f"version {lang} edited"):
             flash(_("Saved."), "success")
             return redirect(url_for(".edit", module_id=module.id))

@@ -184,6 +184,16 @@ def test_a_saved_index_is_loaded_by_another_worker_and_caught_up(app, db, make):
     assert stats()["loads"] == 1 and stats()["builds"] == 0
 
 
+def test_a_starting_worker_warms_up_from_the_saved_index_only(app, db, make):
+    make.expert(themes={"asylum": "senior"})
+    assert ranking.roster_index().warm() is False  # nothing saved: left to the first match
+    assert stats()["builds"] == 0
+    ranking.build_index()
+    app.extensions.pop("roster_index")  # a worker that just started
+    assert ranking.roster_index().warm() is True
+    assert stats()["loads"] == 1 and stats()["builds"] == 0
+
+
 def test_an_index_saved_for_another_database_is_ignored(app, db, make):
     make.expert(themes={"asylum": "senior"})
     ranking.build_index()

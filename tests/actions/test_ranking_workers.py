@@ -1,6 +1,8 @@
 """Several processes over one database (gunicorn workers): each app keeps its own index, and
 a change made through one is in the other's next ranking, without a restart."""
 
+import time
+
 import pytest
 import sqlalchemy as sa
 from flask import g
@@ -53,6 +55,8 @@ def signed_in_client(app, user_id: int):
     with client.session_transaction() as session:
         session["_user_id"] = str(user_id)
         session["_fresh"] = True
+        session["_tfa"] = True  # signed in with the second factor, as staff must be
+        session["_auth_at"] = session["_seen_at"] = time.time()
     return client
 
 

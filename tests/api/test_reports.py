@@ -100,7 +100,7 @@ def test_coverage(api_get, token_for, make, data):
     [
         ("/api/v1/reports/years/0", 400),
         ("/api/v1/reports/years/1800", 400),
-        ("/api/v1/reports/years/99999999999999999999", 400),
+        ("/api/v1/reports/years/99999999999999999999", 404),  # beyond any id or year
         ("/api/v1/reports/years/-5", 404),
         ("/api/v1/reports/years/abc", 404),
         ("/api/v1/reports/coverage?threshold=0", 400),

@@ -1,5 +1,6 @@
 """The audit log: admins only, newest first, filtered by action, actor and target."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -39,7 +40,7 @@ def events(db):
 
 
 def rows(html: str) -> list[str]:
-    return [part.split("</code>")[0] for part in html.split("<td><code>")[1:]]
+    return re.findall(r'<td data-action="([^"]+)">', html)
 
 
 def test_only_admins_read_the_log(client, make, login, events):
@@ -82,3 +83,14 @@ def test_pagination(client, make, login, app, db):
     db.session.commit()
     login(make.admin())
     assert len(rows(client.get("/audit/?page=3").get_data(as_text=True))) == 1
+
+
+def test_security_events_read_as_words_in_the_readers_language(client, make, login, db):
+    db.session.add(AuditEvent(action="two_factor_reset", actor_email="root@example.org"))
+    db.session.commit()
+    login(make.admin())
+    html = client.get("/audit/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert rows(html)[0] == "two_factor_reset"
+    assert '<code class="small">two_factor_reset</code>' in html
+    label = html.split('data-action="two_factor_reset">')[1].split("<br>")[0]
+    assert label and label != "two_factor_reset" and "Two-factor" not in label

@@ -45,6 +45,8 @@ def test_registration_confirmation_and_sign_in(client, db, outbox):
     assert link.startswith("/auth/confirm/")
 
     response = client.get(link)
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/confirm-email"
+    response = client.get("/auth/confirm-email")
     assert response.status_code == 302
     db.session.refresh(user)
     assert user.confirmed_at is not None
@@ -118,7 +120,7 @@ def test_unconfirmed_sign_in_is_refused_with_a_resend_offer(client, make, outbox
     assert response.status_code == 302
     [mail] = outbox()
     assert mail_link(mail).startswith("/auth/confirm/")
-    client.get(mail_link(mail))
+    client.get(mail_link(mail), follow_redirects=True)
     assert "new@example.org" in client.get("/auth/account").text
 
 
@@ -135,7 +137,7 @@ def test_resend_for_unknown_or_confirmed_address_sends_nothing_but_answers_the_s
 def test_tampered_confirmation_link_is_refused(client, make, outbox):
     register(client)
     link = mail_link(outbox()[0])
-    response = client.get(link[:-3] + "xyz")
+    response = client.get(link[:-3] + "xyz", follow_redirects=True)
     assert response.status_code == 400
     assert "cannot be used" in response.text
     assert client.get("/auth/account").status_code == 302

@@ -21,10 +21,17 @@ def test_reset_end_to_end(client, db, make, outbox):
     [mail] = outbox()
     link = mail_link(mail)
     assert link.startswith("/auth/reset/")
-    form = client.get(link)
+    # The token leaves the address bar at once: the form is at an address without it.
+    moved = client.get(link)
+    assert moved.status_code == 302 and moved.headers["Location"] == "/auth/reset"
+    assert moved.headers["Referrer-Policy"] == "no-referrer"
+    form = client.get("/auth/reset")
     assert form.status_code == 200 and "ana@example.org" in form.text
+    # The form's own address holds no secret: its same-origin Referer is what the CSRF check
+    # wants over HTTPS.
+    assert form.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
-    response = client.post(link, data={"password": NEW, "confirm": NEW})
+    response = client.post("/auth/reset", data={"password": NEW, "confirm": NEW})
     assert response.status_code == 302
     db.session.refresh(user)
     assert user.check_password(NEW) and not user.check_password(PASSWORD)
@@ -55,7 +62,7 @@ def test_reset_link_voided_by_a_password_change(client, db, make, outbox):
     link = mail_link(outbox()[0])
     user.set_password("changed some other way")
     db.session.commit()
-    assert client.get(link).status_code == 400
+    assert client.get(link, follow_redirects=True).status_code == 400
 
 
 def test_expired_reset_link_is_refused(client, make, outbox, monkeypatch):
@@ -64,7 +71,7 @@ def test_expired_reset_link_is_refused(client, make, outbox, monkeypatch):
     link = mail_link(outbox()[0])
     later = int(time.time()) + client.application.config["TOKEN_MAX_AGE"] + 60
     monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
-    response = client.get(link)
+    response = client.get(link, follow_redirects=True)
     assert response.status_code == 400
     assert "expired" in response.text
 
@@ -83,7 +90,7 @@ def test_expired_confirmation_link_is_refused(client, db, make, outbox, monkeypa
     link = mail_link(outbox()[0])
     later = int(time.time()) + client.application.config["TOKEN_MAX_AGE"] + 60
     monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda self: later)
-    response = client.get(link)
+    response = client.get(link, follow_redirects=True)
     assert response.status_code == 400 and "expired" in response.text
 
 

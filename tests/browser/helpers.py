@@ -1,8 +1,10 @@
-"""Helpers for browser tests: screenshots, accessibility checks, links from the outbox."""
+"""Helpers for browser tests: signing in, screenshots, accessibility checks, mail links."""
 
 import json
 import re
 from pathlib import Path
+
+import pyotp
 
 from roster.mail import outbox_messages
 
@@ -91,3 +93,22 @@ def outbox_link(outbox: Path, to: str, contains: str) -> str:
         f"no mail to {to} with a link containing {contains!r}; outbox: "
         + json.dumps([m["Subject"] for m in outbox_messages(outbox)])
     )
+
+
+def sign_in(page, email: str, password: str, totp_secret: str | None = None, check=None) -> None:
+    """Sign in through the form; with totp_secret, enter the code an authenticator app would
+    show on the two-factor page that follows (after `check(page)` there, if given).
+
+    Fields are found by name, not label, so that it works in every interface language."""
+    page.goto("/auth/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_load_state()
+    if totp_secret is not None:
+        assert "/auth/login/two-factor" in page.url, page.url
+        if check is not None:
+            check(page)
+        page.fill("input[name=code]", pyotp.TOTP(totp_secret).now())
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_load_state()

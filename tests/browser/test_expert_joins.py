@@ -3,12 +3,13 @@ then a staff member approves the application in the vetting queue."""
 
 import re
 
+import pyotp
 import sqlalchemy as sa
 
 from roster.experts.models import Expert
 from roster.extensions import db
 from roster.mail import outbox_messages
-from tests.browser.helpers import assert_accessible, outbox_link, shot
+from tests.browser.helpers import assert_accessible, outbox_link, shot, sign_in
 from tests.experts.pdfs import make_pdf
 
 EMAIL = "leila.haddad@example.org"
@@ -29,7 +30,9 @@ def test_new_expert_registers_fills_profile_submits_and_is_approved(
     live_make.theme("asylum", label="International protection and asylum")
     live_make.theme("children", label="Rights of migrant children")
     live_make.country("KZ", "asia")
-    live_make.staff(email="vetting@example.org", password=PASSWORD)
+    reviewer = live_make.staff(email="vetting@example.org", password=PASSWORD)
+    reviewer.totp_secret = pyotp.random_base32()
+    db.session.commit()
 
     # Home page → registration.
     page = new_page()
@@ -109,10 +112,7 @@ def test_new_expert_registers_fills_profile_submits_and_is_approved(
 
     # A staff member signs in and approves the application from the vetting queue.
     staff = new_page()
-    staff.goto("/auth/login")
-    staff.get_by_label("E-mail address").fill("vetting@example.org")
-    staff.get_by_label("Password").fill(PASSWORD)
-    staff.get_by_role("button", name="Sign in").click()
+    sign_in(staff, "vetting@example.org", PASSWORD, totp_secret=reviewer.totp_secret)
     staff.goto("/experts/vetting")
     shot(staff, "journey-05-vetting-queue")
     staff.get_by_role("link", name="Review Leila Haddad").click()

@@ -2,10 +2,12 @@
 
 import pytest
 
+from roster.auth.twofactor import DEMO_TOTP_SECRET
 from roster.demo import DEMO_PASSWORD
 from roster.demo.steps import STEPS, run_steps
 from roster.extensions import db
 from tests.browser.helpers import assert_accessible, shot
+from tests.browser.helpers import sign_in as sign_in_with_code
 
 
 @pytest.fixture
@@ -16,11 +18,8 @@ def demo(live_server, live_make):
 
 
 def sign_in(page, email="staff@example.org"):
-    page.goto("/auth/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    """The demo staff sign in with their password and the demo second factor."""
+    sign_in_with_code(page, email, DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
 
 
 def drawn_charts(page) -> int:

@@ -1,28 +1,28 @@
 """Staff an Action in a real browser: a new request becomes an Action, "find experts" ranks
 the roster with reasons, staff shortlist and invite, and the expert accepts from their area."""
 
+import pyotp
 import sqlalchemy as sa
 
 from roster.actions.assignment_models import Assignment
 from roster.extensions import db
-from tests.browser.helpers import assert_accessible, outbox_link, shot
+from tests.browser.helpers import assert_accessible, outbox_link, shot, sign_in
 
 PASSWORD = "kettle lantern orbit 42 meadow"
 EXPERT_EMAIL = "lucia.ferrer@example.org"
 
 
-def sign_in(page, email: str) -> None:
-    page.goto("/auth/login")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+def code_page(page) -> None:
+    shot(page, "staffing-00-two-factor")
+    assert_accessible(page)
 
 
 def test_staff_go_from_a_request_to_an_invited_expert_who_accepts(live_server, live_make, new_page):
     live_make.theme("trafficking", label="Trafficking in human beings")
     live_make.country("CR", "latam")
-    live_make.staff(email="staff@example.org", password=PASSWORD)
+    staff_user = live_make.staff(email="staff@example.org", password=PASSWORD)
+    staff_user.totp_secret = pyotp.random_base32()  # staff sign in with a second factor
+    db.session.commit()
     user = live_make.user(email=EXPERT_EMAIL, password=PASSWORD)
     live_make.expert(
         user=user,
@@ -43,7 +43,8 @@ def test_staff_go_from_a_request_to_an_invited_expert_who_accepts(live_server, l
 
     # Staff type in a request that came in at an awareness session.
     staff = new_page()
-    sign_in(staff, "staff@example.org")
+    sign_in(staff, "staff@example.org", PASSWORD, staff_user.totp_secret, check=code_page)
+    assert "/auth/login" not in staff.url
     staff.goto("/actions/requests/new")
     main = staff.locator("main")
     main.get_by_label("Or institution (not yet a partner)").fill("Ministry of Labour, Costa Rica")

@@ -2,23 +2,22 @@
 
 import re
 
+import pyotp
 import sqlalchemy as sa
 
 from roster.extensions import db
 from roster.toolkit.content import load_toolkit_content
 from roster.toolkit.models import Module, ModuleStatus, ModuleTranslation, Section
+from tests.browser import helpers
 from tests.browser.helpers import assert_accessible, shot
 from tests.builders import PASSWORD
 
 SLUG = "online-facilitation"
 
 
-def sign_in(page, email):
-    page.goto("/auth/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_load_state()
+def sign_in(page, email, totp_secret=None):
+    """Sign in through the form (staff also give the code of their second factor)."""
+    helpers.sign_in(page, email, PASSWORD, totp_secret=totp_secret)
 
 
 def right_answers(app) -> dict[int, int]:
@@ -143,9 +142,11 @@ def test_staff_pages_are_accessible(live_server, live_make, new_page):
     load_toolkit_content(db.session)
     db.session.commit()
     module_id = db.session.scalar(sa.select(Module.id).filter_by(slug=SLUG))
-    live_make.staff(email="staff@example.org")
+    staff = live_make.staff(email="staff@example.org")
+    staff.totp_secret = pyotp.random_base32()
+    db.session.commit()
     page = new_page()
-    sign_in(page, "staff@example.org")
+    sign_in(page, "staff@example.org", totp_secret=staff.totp_secret)
     for name, path in (
         ("catalog", "/toolkit/"),
         ("manage", "/toolkit/manage/"),

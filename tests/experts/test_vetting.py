@@ -113,5 +113,5 @@ def test_decision_mail_is_written_in_the_experts_language(client, make, login, a
         headers={"Accept-Language": "en"},
     )
     [message] = outbox_messages(app.config["OUTBOX_DIR"])
-    assert message["Subject"] == "Vous figurez désormais dans le fichier d’experts"
+    assert message["Subject"] == "Vous figurez désormais dans le fichier d\u2019experts"
     assert "approved" not in message.get_content()

@@ -83,3 +83,18 @@ def test_explain_availability_failure_and_eligible_case(roster):
     ok = m.explain(req, "data")
     assert ok.eligible and ok.failures == ()
     assert ok == next(x for x in m.rank(req, k=None) if x.expert_id == "data")
+
+
+def test_count_eligible_is_the_length_of_the_full_ranking(roster):
+    m = fit(roster)
+    requests = [
+        Request(),
+        Request(languages={"es": "C1"}),
+        Request(languages={"ru": "A1"}),
+        Request(start=date(2026, 3, 15), end=date(2026, 3, 25)),
+        Request(start=date(2026, 3, 15), end=date(2026, 3, 25), min_available=0.4),
+        Request(country="CR", exclude_nationals=True, text="asylum"),
+    ]
+    counts = [m.count_eligible(r) for r in requests]
+    assert counts == [len(m.rank(r, k=None)) for r in requests]
+    assert len(set(counts)) > 2  # the requests do filter differently

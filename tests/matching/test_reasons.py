@@ -1,6 +1,7 @@
 """Reasons: structured per criterion, for the returned experts only."""
 
-from matching import Evidence, Request
+from matching import Evidence, Request, passages
+from matching.text import sentences
 from tests.matching.builders import fit
 
 
@@ -47,3 +48,36 @@ def test_summary_is_structured_for_translation(roster):
     summary = top.summary
     assert summary["criteria"]["themes"]["matched"] == ["asylum"]
     assert summary["criteria"]["languages"]["matched"] == ["fr"]
+
+
+def test_text_reasons_are_the_same_when_their_analysis_comes_from_the_cache(roster):
+    m = fit(roster)
+    req = Request(text="training border officials on asylum procedures")
+    passages._caches.clear()
+    cold = [r.reason("text") for r in m.rank(req, k=3)]
+    assert len(passages._cache_of(m.lexical_).items) > 0  # the texts were kept
+    warm = [r.reason("text") for r in m.rank(req, k=3)]
+    assert warm == cold and cold[0].passages
+
+
+def test_passage_cache_drops_the_least_recently_used_beyond_its_budget(roster):
+    m = fit(roster)
+    texts = ["Asylum procedures for border officials. " * 20, "Labour migration. " * 20, "Visas."]
+    found = passages._analyse(texts, m.lexical_)
+    lru = passages._LRU(budget=found[0].nbytes + len(texts[0]) + found[2].nbytes + 10)
+    lru.put((0, texts[0]), found[0])
+    lru.put((0, texts[2]), found[2])
+    assert lru.get((0, texts[0])) is found[0]  # now the most recent
+    lru.put((0, texts[1]), found[1])
+    assert lru.get((0, texts[2])) is None and lru.get((0, texts[0])) is None
+    assert lru.size <= lru.budget
+
+
+def test_sentences_keep_their_mark_and_split_at_line_breaks():
+    assert sentences("Asylum. Border: x\n\nVisas!  Done? no;yes") == [
+        "Asylum.",
+        "Border:",
+        "Visas!",
+        "Done?",
+        "no;yes",
+    ]

@@ -1,5 +1,7 @@
 """The vectorised tokeniser, the streaming fit and a matcher that keeps no texts."""
 
+from datetime import date
+
 import numpy as np
 
 from matching import Request, tokens
@@ -63,6 +65,22 @@ def test_without_kept_texts_reasons_read_texts_passed_again(roster):
     assert m.rank(req, k=1, texts=lookup.get)[0] == full
     m.update(expert("new", texts=["asylum procedures asylum procedures"]))
     assert m.rank(req, k=1)[0].expert_id == "new"
+
+
+def test_without_kept_texts_reasons_teams_and_failures_read_the_arrays(roster):
+    kept, bare = fit(roster), fit(roster, keep_texts=False)
+    req = Request(text="asylum procedures", themes={"asylum", "trafficking"},
+                  languages={"es": "B2"}, country="CR", start=date(2026, 3, 5),
+                  end=date(2026, 3, 8), exclude_nationals=True)  # fmt: skip
+    lookup = {e.id: e.texts for e in roster}
+    assert bare.rank(req, k=None, texts=lookup) == kept.rank(req, k=None)
+    for e in roster:
+        assert bare.explain(req, e.id, texts=lookup) == kept.explain(req, e.id)
+    assert [f.requirement for f in bare.explain(req, "asylum").failures] == ["availability"]
+    req = Request(themes={"asylum", "migration-data"}, languages={"es": "B2", "fr": "C1"})
+    team, same = bare.suggest_team(req, size=2), kept.suggest_team(req, size=2)
+    assert team.coverage == same.coverage and team.covered == same.covered > 0.5
+    assert [m.expert_id for m in team.members] == [m.expert_id for m in same.members]
 
 
 def test_latent_space_reaches_texts_in_other_words_of_the_roster():

@@ -1,0 +1,1 @@
+"""Running the service: reverse-proxy headers, backups and restores, their commands."""
