@@ -15,9 +15,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_coun
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
-# Recycle workers now and then (a slow leak never grows unbounded); jitter keeps them from
-# all restarting at once.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+# Workers are not recycled by default: each holds the ranking index, and reloading it
+# (seconds on a large roster) stalls that worker's share of the traffic. Set
+# GUNICORN_MAX_REQUESTS (e.g. 20000) to recycle them if memory ever creeps; jitter keeps them
+# from all restarting at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 # Which proxies may set X-Forwarded-Proto and friends for gunicorn itself (the app's own
 # trust is PROXY_FIX_X_*); loopback by default.
