@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from roster import create_app
+from roster.auth.models import ApiToken
 from roster.extensions import db as _db
 from tests import builders
 
@@ -147,6 +148,19 @@ def login(client):
         return user
 
     return _login
+
+
+@pytest.fixture
+def token_for(db):
+    """Issue an API token for a user and return its secret."""
+
+    def _token_for(user) -> str:
+        token, secret = ApiToken.issue(user, "tests")
+        db.session.add(token)
+        db.session.commit()
+        return secret
+
+    return _token_for
 
 
 @pytest.fixture

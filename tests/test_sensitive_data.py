@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from roster.auth.models import ApiToken
 from roster.auth.tokens import confirmation_token, reset_token
 from roster.demo.cv import pdf_from_lines
 from roster.experts.models import Status
@@ -18,19 +17,6 @@ from tests.auth.twofactor_helpers import code, enrol, password_step, second_step
 from tests.builders import PASSWORD
 
 NEW = "seven lanterns over the bay"
-
-
-@pytest.fixture
-def token_for(db):
-    """Issue an API token for a user and return its secret."""
-
-    def _token_for(user) -> str:
-        token, secret = ApiToken.issue(user, "tests")
-        db.session.add(token)
-        db.session.commit()
-        return secret
-
-    return _token_for
 
 
 @pytest.fixture

@@ -3,21 +3,6 @@
 import pytest
 from flask import g
 
-from roster.auth.models import ApiToken
-
-
-@pytest.fixture
-def token_for(db):
-    """Issue an API token for a user and return its secret."""
-
-    def _token_for(user) -> str:
-        token, secret = ApiToken.issue(user, "tests")
-        db.session.add(token)
-        db.session.commit()
-        return secret
-
-    return _token_for
-
 
 @pytest.fixture
 def api_get(client):
