@@ -44,7 +44,7 @@ def _pcts(samples: list[float]) -> tuple[float, float]:
 
 def populate(db, size: int) -> None:
     """Reference data and `size` approved experts, inserted in bulk."""
-    from roster.auth.models import utcnow
+    from roster.core.time import utcnow
     from roster.experts.models import (
         Expert,
         ExpertCountry,

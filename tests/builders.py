@@ -3,7 +3,8 @@
 import itertools
 from datetime import date
 
-from roster.auth.models import Role, User, utcnow
+from roster.auth.models import Role, User
+from roster.core.time import utcnow
 from roster.experts.models import (
     Expert,
     ExpertCountry,

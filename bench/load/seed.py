@@ -37,7 +37,7 @@ def _specs(count: int, seed: int):
 
 def seed_experts(db, count: int, seed: int = 2026, progress=None) -> None:
     """`count` approved experts with ids 1..count, inserted in batches."""
-    from roster.auth.models import utcnow
+    from roster.core.time import utcnow
     from roster.experts.models import (
         Expert,
         ExpertCountry,
@@ -118,7 +118,7 @@ def _action_text(rng: random.Random, slugs: list[str]) -> str:
 def seed_actions(db, count: int, seed: int = 2026) -> None:
     """`count` planned Actions with themes, working languages, a country and dates."""
     from roster.actions.action_models import Action, action_theme
-    from roster.auth.models import utcnow
+    from roster.core.time import utcnow
     from roster.experts.models import ExpertCountry
     from roster.taxonomy.models import Theme
 
@@ -158,7 +158,8 @@ def staff_account(db) -> dict:
 
     import pyotp
 
-    from roster.auth.models import ApiToken, Role, User, utcnow
+    from roster.auth.models import ApiToken, Role, User
+    from roster.core.time import utcnow
 
     password = secrets.token_urlsafe(18)
     user = User(email=STAFF_EMAIL, role=Role.STAFF, confirmed_at=utcnow())

@@ -10,9 +10,10 @@ from roster.actions.states import (
     ActivityFormat,
     ActivityKind,
     DocumentKind,
-    db_enum,
 )
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.taxonomy.models import Country, Region, Theme
 
@@ -49,7 +50,7 @@ class Action(db.Model):
     start_on: Mapped[date | None] = mapped_column(index=True)
     end_on: Mapped[date | None]
     status: Mapped[ActionStatus] = mapped_column(
-        db_enum(ActionStatus), default=ActionStatus.PLANNED, index=True
+        enum_column(ActionStatus), default=ActionStatus.PLANNED, index=True
     )
     concluded_on: Mapped[date | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -99,8 +100,8 @@ class ActionStatusChange(db.Model):
     action_id: Mapped[int] = mapped_column(
         sa.ForeignKey("action.id", ondelete="CASCADE"), index=True
     )
-    from_status: Mapped[ActionStatus | None] = mapped_column(db_enum(ActionStatus))
-    to_status: Mapped[ActionStatus] = mapped_column(db_enum(ActionStatus))
+    from_status: Mapped[ActionStatus | None] = mapped_column(enum_column(ActionStatus))
+    to_status: Mapped[ActionStatus] = mapped_column(enum_column(ActionStatus))
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(sa.Text)
@@ -118,7 +119,7 @@ class ActionDocument(db.Model):
     action_id: Mapped[int] = mapped_column(
         sa.ForeignKey("action.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[DocumentKind] = mapped_column(db_enum(DocumentKind))
+    kind: Mapped[DocumentKind] = mapped_column(enum_column(DocumentKind))
     title: Mapped[str | None] = mapped_column(sa.String(200))
     filename: Mapped[str] = mapped_column(sa.String(255))  # as uploaded, for the download name
     path: Mapped[str] = mapped_column(sa.String(255))  # under UPLOAD_DIR, never user-chosen
@@ -141,8 +142,8 @@ class Activity(db.Model):
     action_id: Mapped[int] = mapped_column(
         sa.ForeignKey("action.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[ActivityKind] = mapped_column(db_enum(ActivityKind))
-    format: Mapped[ActivityFormat] = mapped_column(db_enum(ActivityFormat))
+    kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind))
+    format: Mapped[ActivityFormat] = mapped_column(enum_column(ActivityFormat))
     title: Mapped[str] = mapped_column(sa.String(200))
     start_on: Mapped[date] = mapped_column(index=True)
     end_on: Mapped[date | None]

@@ -7,8 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from roster.actions.action_models import Action, Activity
-from roster.actions.states import AssignmentState, db_enum
-from roster.auth.models import User, utcnow
+from roster.actions.states import AssignmentState
+from roster.auth.models import User
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.experts.models import Expert
 from roster.extensions import db
 
@@ -29,7 +31,7 @@ class Assignment(db.Model):
         sa.ForeignKey("activity.id", ondelete="SET NULL"), index=True
     )
     state: Mapped[AssignmentState] = mapped_column(
-        db_enum(AssignmentState), default=AssignmentState.PROPOSED, index=True
+        enum_column(AssignmentState), default=AssignmentState.PROPOSED, index=True
     )
     role: Mapped[str | None] = mapped_column(sa.String(120))  # e.g. lead expert, trainer
     days: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 1))

@@ -33,7 +33,7 @@ from hashlib import sha256
 from pathlib import Path
 
 from roster.actions import match_data as data
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.auth.models import utcnow
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.taxonomy.models import Country
 
@@ -29,12 +30,7 @@ class PartnerInstitution(db.Model):
     acronym: Mapped[str | None] = mapped_column(sa.String(30))
     country_code: Mapped[str] = mapped_column(sa.ForeignKey("country.code"), index=True)
     kind: Mapped[InstitutionKind] = mapped_column(
-        sa.Enum(
-            InstitutionKind,
-            native_enum=False,
-            length=16,
-            values_callable=lambda e: [m.value for m in e],
-        ),
+        enum_column(InstitutionKind, length=16),
         default=InstitutionKind.MINISTRY,
     )
     contacts: Mapped[str | None] = mapped_column(sa.Text)

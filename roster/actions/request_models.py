@@ -5,8 +5,10 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.actions.states import RequestSource, RequestStatus, SupportKind, db_enum
-from roster.auth.models import User, utcnow
+from roster.actions.states import RequestSource, RequestStatus, SupportKind
+from roster.auth.models import User
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.taxonomy.models import Country, Theme
 
@@ -37,14 +39,14 @@ class Request(db.Model):
     title: Mapped[str | None] = mapped_column(sa.String(200))
     text: Mapped[str] = mapped_column(sa.Text)
     languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)  # ISO 639-1 codes
-    support_kind: Mapped[SupportKind | None] = mapped_column(db_enum(SupportKind))
+    support_kind: Mapped[SupportKind | None] = mapped_column(enum_column(SupportKind))
     source: Mapped[RequestSource] = mapped_column(
-        db_enum(RequestSource), default=RequestSource.DIRECT, index=True
+        enum_column(RequestSource), default=RequestSource.DIRECT, index=True
     )
     source_detail: Mapped[str | None] = mapped_column(sa.String(200))
     received_on: Mapped[date] = mapped_column(default=date.today, index=True)
     status: Mapped[RequestStatus] = mapped_column(
-        db_enum(RequestStatus), default=RequestStatus.RECEIVED, index=True
+        enum_column(RequestStatus), default=RequestStatus.RECEIVED, index=True
     )
     decline_reason: Mapped[str | None] = mapped_column(sa.Text)
     decided_on: Mapped[date | None]

@@ -2,16 +2,8 @@
 
 import enum
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
-
-
-def db_enum(cls: type[enum.Enum], length: int = 24) -> sa.Enum:
-    """Store an enum by its value in a plain string column (portable, easy to migrate)."""
-    return sa.Enum(
-        cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class LabelledEnum(enum.StrEnum):

@@ -23,13 +23,13 @@ from roster.actions.team_forms import (
 from roster.actions.views import bp, commit_or_conflict, render_detail
 from roster.actions.workflow import TransitionError, answer, complete, confirm_overlap, invite
 from roster.audit import record
-from roster.auth.models import utcnow
 from roster.auth.permissions import (
     can_answer_invitation,
     can_manage_actions,
     can_view_evaluations,
     require,
 )
+from roster.core.time import utcnow
 from roster.experts.models import Expert, Status
 from roster.extensions import db
 

@@ -17,8 +17,8 @@ from roster.actions.assignment_models import Assignment
 from roster.actions.booking import conflicts
 from roster.actions.request_models import Request
 from roster.actions.states import ActionStatus, AssignmentState, RequestStatus
-from roster.auth.models import utcnow
 from roster.auth.permissions import is_admin, is_staff, owns_expert
+from roster.core.time import utcnow
 from roster.extensions import db
 
 R, A, S = RequestStatus, ActionStatus, AssignmentState

@@ -5,7 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.extensions import db
 
 

@@ -9,10 +9,11 @@ from flask_login import current_user, login_required, login_user
 from roster.audit import record
 from roster.auth.forms import ChangePasswordForm, ConfirmIdentityForm, LocaleForm, TokenForm
 from roster.auth.mails import send_password_changed
-from roster.auth.models import ApiToken, utcnow
+from roster.auth.models import ApiToken
 from roster.auth.permissions import can_have_ui_tokens, owns_token, require
 from roster.auth.twofactor import recovery_codes_left, requires_two_factor
 from roster.auth.views import bp
+from roster.core.time import utcnow
 from roster.extensions import db
 
 

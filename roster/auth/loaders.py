@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from flask import request
 
-from roster.auth.models import ApiToken, User, utcnow
+from roster.auth.models import ApiToken, User
+from roster.core.time import utcnow
 from roster.extensions import db
 
 LAST_USED_PRECISION = timedelta(minutes=1)

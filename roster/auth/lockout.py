@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from flask import current_app, request
 from sqlalchemy.exc import IntegrityError
 
-from roster.auth.models import LoginFailure, utcnow
+from roster.auth.models import LoginFailure
 from roster.auth.services import normalise_email
+from roster.core.time import utcnow
 from roster.extensions import db
 
 

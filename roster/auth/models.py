@@ -3,18 +3,16 @@
 import enum
 import hashlib
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.extensions import db
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Role(enum.StrEnum):
@@ -30,7 +28,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(sa.String(254), unique=True, index=True)
     password_hash: Mapped[str | None] = mapped_column(sa.String(256))
     role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
+        enum_column(Role, length=16),
         default=Role.EXPERT,
     )
     is_active_account: Mapped[bool] = mapped_column(default=True)

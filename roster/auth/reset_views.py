@@ -7,10 +7,10 @@ from roster.audit import record
 from roster.auth.forms import EmailOnlyForm, ResetPasswordForm
 from roster.auth.lockout import clear_all_locks
 from roster.auth.mails import send_password_changed, send_reset
-from roster.auth.models import utcnow
 from roster.auth.services import find_user
 from roster.auth.tokens import InvalidLink, user_from_reset_token
 from roster.auth.views import bp, login_limit
+from roster.core.time import utcnow
 from roster.extensions import db, limiter
 from roster.security_headers import not_stored, without_referrer
 

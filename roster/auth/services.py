@@ -7,8 +7,9 @@ import sqlalchemy as sa
 from flask import current_app, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from roster.auth.models import Role, User, utcnow
+from roster.auth.models import Role, User
 from roster.auth.permissions import is_staff
+from roster.core.time import utcnow
 from roster.experts.models import Expert, Status
 from roster.extensions import db
 

@@ -12,10 +12,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from roster.audit import record
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
 from roster.auth.permissions import is_staff
 from roster.auth.services import safe_next
 from roster.auth.twofactor import requires_two_factor
+from roster.core.time import utcnow
 from roster.extensions import db
 
 AUTH_AT = "_auth_at"  # when the user signed in (epoch seconds)

@@ -11,7 +11,8 @@ import segno
 import sqlalchemy as sa
 from flask import current_app
 
-from roster.auth.models import RecoveryCode, Role, User, utcnow
+from roster.auth.models import RecoveryCode, Role, User
+from roster.core.time import utcnow
 from roster.extensions import db
 
 ISSUER = "Expert roster"

@@ -20,7 +20,7 @@ from roster.audit import record
 from roster.auth.forms import EmailOnlyForm, LoginForm, RegisterForm, TwoFactorForm
 from roster.auth.lockout import clear_failures, is_locked, record_failure
 from roster.auth.mails import send_already_registered, send_confirmation
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
 from roster.auth.services import (
     authenticate,
     create_account,
@@ -38,6 +38,7 @@ from roster.auth.twofactor import (
     use_recovery_code,
     verify_totp,
 )
+from roster.core.time import utcnow
 from roster.extensions import db, limiter
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.experts.models import Expert
 from roster.experts.profile import ProfileError
 

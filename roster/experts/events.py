@@ -15,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from roster.actions.assignment_models import Assignment
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.experts.models import Expert, ExpertCountry, ExpertLanguage, ExpertTheme, Unavailability
 
 PROFILE_ROWS = (ExpertTheme, ExpertLanguage, ExpertCountry, Unavailability)

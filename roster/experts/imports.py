@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from flask import Flask
 
 from roster.audit import record
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.time import utcnow
 from roster.experts.import_rows import (
     CleanRow,
     RowError,

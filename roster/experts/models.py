@@ -6,15 +6,11 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.taxonomy.models import Country, Theme
-
-
-def _enum(cls: type[enum.Enum], length: int = 24) -> sa.Enum:
-    return sa.Enum(
-        cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class Status(enum.StrEnum):
@@ -63,13 +59,13 @@ class Expert(db.Model):
     phone: Mapped[str | None] = mapped_column(sa.String(40))
     nationality: Mapped[str | None] = mapped_column(sa.String(2))
     employer: Mapped[str | None] = mapped_column(sa.String(200))
-    employer_type: Mapped[EmployerType | None] = mapped_column(_enum(EmployerType))
+    employer_type: Mapped[EmployerType | None] = mapped_column(enum_column(EmployerType))
     position: Mapped[str | None] = mapped_column(sa.String(200))
     years_experience: Mapped[int | None]
     biography: Mapped[str | None] = mapped_column(sa.Text)
     days_per_year: Mapped[int | None]
 
-    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.DRAFT, index=True)
+    status: Mapped[Status] = mapped_column(enum_column(Status), default=Status.DRAFT, index=True)
     submitted_at: Mapped[datetime | None]
     joined_on: Mapped[date | None] = mapped_column(index=True)  # the approval date
     vetting_note: Mapped[str | None] = mapped_column(sa.Text)
@@ -123,7 +119,7 @@ class ExpertTheme(db.Model):
     theme_id: Mapped[int] = mapped_column(
         sa.ForeignKey("theme.id", ondelete="CASCADE"), primary_key=True
     )
-    depth: Mapped[Depth] = mapped_column(_enum(Depth, 16), default=Depth.WORKING)
+    depth: Mapped[Depth] = mapped_column(enum_column(Depth, 16), default=Depth.WORKING)
 
     expert: Mapped[Expert] = relationship(back_populates="themes")
     theme: Mapped[Theme] = relationship(lazy="joined")

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from roster.audit import record
 from roster.audit.models import AuditEvent
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.experts import cv
 from roster.experts.models import Expert
 from roster.extensions import db

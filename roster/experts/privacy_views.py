@@ -9,8 +9,8 @@ from flask_babel import _
 from flask_login import current_user, login_required
 
 from roster.audit import record
-from roster.auth.models import utcnow
 from roster.auth.permissions import can_confirm_erasure, require
+from roster.core.time import utcnow
 from roster.experts import cv
 from roster.experts.models import Expert
 from roster.experts.privacy import erase_expert, personal_data

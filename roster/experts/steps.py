@@ -3,7 +3,7 @@
 from flask import request
 from flask_babel import _
 
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.experts import cv
 from roster.experts.forms import (
     AboutForm,

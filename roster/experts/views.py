@@ -18,7 +18,6 @@ from flask_login import current_user, login_required
 from sqlalchemy.orm.exc import StaleDataError
 
 from roster.audit import record
-from roster.auth.models import utcnow
 from roster.auth.permissions import (
     can_edit_expert,
     can_read_cv,
@@ -28,6 +27,7 @@ from roster.auth.permissions import (
     owns_expert,
     require,
 )
+from roster.core.time import utcnow
 from roster.experts import cv, steps
 from roster.experts.forms import DeleteCvForm
 from roster.experts.models import Expert, Status

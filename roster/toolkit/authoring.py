@@ -161,7 +161,7 @@ def publish_problems(module: Module) -> list[str]:
 
 
 def set_status(module: Module, status: ModuleStatus) -> None:
-    from roster.auth.models import utcnow
+    from roster.core.time import utcnow
 
     module.status = status
     if status == ModuleStatus.PUBLISHED and module.published_at is None:

@@ -7,8 +7,8 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from roster.audit import record
-from roster.auth.models import utcnow
 from roster.auth.permissions import can_author_modules, require
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.toolkit import authoring
 from roster.toolkit.forms import ActionForm, AttachmentForm, ModuleCreateForm, ModuleSettingsForm

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.toolkit.authoring import record_revision, replace_questions
 from roster.toolkit.models import Module, ModuleStatus, ModuleTag, ModuleTranslation, Section
 from roster.toolkit.textformat import parse_quiz, parse_version

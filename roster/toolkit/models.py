@@ -7,7 +7,9 @@ import sqlalchemy as sa
 from flask_babel import get_locale
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.columns import enum_column
+from roster.core.time import utcnow
 from roster.extensions import db
 
 
@@ -40,12 +42,7 @@ class Module(db.Model):
     pass_mark: Mapped[int] = mapped_column(default=70)  # percent of questions answered right
     position: Mapped[int] = mapped_column(default=0)  # order in the catalog
     status: Mapped[ModuleStatus] = mapped_column(
-        sa.Enum(
-            ModuleStatus,
-            native_enum=False,
-            length=16,
-            values_callable=lambda e: [m.value for m in e],
-        ),
+        enum_column(ModuleStatus, length=16),
         default=ModuleStatus.DRAFT,
         index=True,
     )

@@ -5,7 +5,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.toolkit.models import Module
 

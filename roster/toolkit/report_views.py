@@ -6,8 +6,8 @@ import io
 from flask import Response, render_template
 from flask_babel import _
 
-from roster.auth.models import utcnow
 from roster.auth.permissions import can_view_toolkit_reports, require
+from roster.core.time import utcnow
 from roster.extensions import db
 from roster.toolkit import stats
 from roster.toolkit.models import Module

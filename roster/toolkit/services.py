@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.time import utcnow
 from roster.experts.models import Expert
 from roster.extensions import db
 from roster.toolkit.models import Module, ModuleStatus, ModuleTag, ModuleTranslation

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from roster.auth.models import User, utcnow
+from roster.auth.models import User
+from roster.core.time import utcnow
 from roster.experts.models import Expert
 from roster.extensions import db
 from roster.toolkit.models import Module

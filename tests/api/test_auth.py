@@ -2,7 +2,7 @@
 
 import pytest
 
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 
 
 def _error(response, status, code):

@@ -5,7 +5,8 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from roster.audit.models import AuditEvent
-from roster.auth.models import LoginFailure, utcnow
+from roster.auth.models import LoginFailure
+from roster.core.time import utcnow
 from tests.auth.conftest import mail_link
 from tests.auth.twofactor_helpers import code, enrol, second_step, signed_in
 from tests.builders import PASSWORD

@@ -20,7 +20,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from roster import create_app
-from roster.auth.models import ApiToken, utcnow
+from roster.auth.models import ApiToken
+from roster.core.time import utcnow
 from roster.toolkit.progress_models import Progress
 from tests.actions import helpers
 from tests.permission_world import World

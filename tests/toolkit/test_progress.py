@@ -160,7 +160,7 @@ def test_catalog_shows_my_state_of_each_module(client, db, login, make, make_mod
 
 
 def test_stalled_is_computed_from_last_activity(db, make, make_module):
-    from roster.auth.models import utcnow
+    from roster.core.time import utcnow
     from roster.toolkit import stats
     from roster.toolkit.progress_models import Progress
 

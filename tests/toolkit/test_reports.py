@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from roster.auth.models import utcnow
+from roster.core.time import utcnow
 from roster.toolkit.progress_models import Progress
 from roster.toolkit.services import completed_modules_by_expert, completed_modules_for
 from tests.toolkit.conftest import answers, version

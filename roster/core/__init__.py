@@ -1,0 +1,2 @@
+"""The ground floor every domain may import: time and column helpers. Imports nothing from roster
+but the extensions."""
