@@ -119,7 +119,7 @@ def populate(db, size: int) -> None:
 
 
 def make_action(db):
-    from roster.actions.action_models import Action
+    from roster.actions.models import Action
     from roster.taxonomy.models import Theme
 
     request = synthetic.requests(1)[0]

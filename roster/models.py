@@ -1,9 +1,15 @@
 """Every domain's models, imported once so that Alembic and create_all see them all."""
 
-from roster.actions.action_models import Action, ActionDocument, ActionStatusChange, Activity
-from roster.actions.assignment_models import Assignment, Evaluation
-from roster.actions.models import PartnerInstitution
-from roster.actions.request_models import Request
+from roster.actions.models import (
+    Action,
+    ActionDocument,
+    ActionStatusChange,
+    Activity,
+    Assignment,
+    Evaluation,
+    PartnerInstitution,
+    Request,
+)
 from roster.audit.models import AuditEvent
 from roster.auth.models import ApiToken, User
 from roster.experts.models import (

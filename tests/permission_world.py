@@ -140,8 +140,8 @@ class World:
 
     @cached_property
     def document(self):
-        from roster.actions.action_models import ActionDocument
         from roster.actions.documents import document_file
+        from roster.actions.models import ActionDocument
         from roster.actions.states import DocumentKind
 
         document = ActionDocument(

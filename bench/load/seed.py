@@ -117,7 +117,7 @@ def _action_text(rng: random.Random, slugs: list[str]) -> str:
 
 def seed_actions(db, count: int, seed: int = 2026) -> None:
     """`count` planned Actions with themes, working languages, a country and dates."""
-    from roster.actions.action_models import Action, action_theme
+    from roster.actions.models import Action, action_theme
     from roster.core.time import utcnow
     from roster.experts.models import ExpertCountry
     from roster.taxonomy.models import Theme

@@ -4,9 +4,9 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_babel import _
 from flask_login import current_user
 
-from roster.actions.action_models import Action, ActionDocument, Activity
 from roster.actions.documents import DocumentError, document_file, remove_file, store_document
 from roster.actions.forms import ActivityForm, DocumentForm
+from roster.actions.models import Action, ActionDocument, Activity
 from roster.actions.states import ActivityFormat, ActivityKind, DocumentKind
 from roster.actions.views import bp, commit_or_conflict, render_detail, stale
 from roster.auth.permissions import can_manage_actions, require

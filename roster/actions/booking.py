@@ -6,7 +6,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import _
 
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Assignment
 from roster.actions.states import BOOKING_STATES
 from roster.experts.models import Unavailability
 from roster.extensions import db

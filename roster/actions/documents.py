@@ -8,7 +8,7 @@ from flask_babel import _
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
-from roster.actions.action_models import Action, ActionDocument
+from roster.actions.models import Action, ActionDocument
 from roster.actions.states import DocumentKind
 from roster.experts.cv import CvError, extract_text, read_upload
 

@@ -17,8 +17,7 @@ from datetime import date, datetime, time
 
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action, ActionStatusChange, Activity
-from roster.actions.request_models import Request
+from roster.actions.models import Action, ActionStatusChange, Activity, Request
 from roster.actions.states import ActionStatus, RequestSource, RequestStatus
 
 

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Assignment
 from roster.auth.permissions import can_view_evaluations
 from roster.extensions import db
 

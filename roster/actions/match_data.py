@@ -9,8 +9,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action, Activity
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Action, Activity, Assignment
 from roster.actions.states import AssignmentState
 from roster.experts.models import (
     LEVELS,

@@ -11,8 +11,6 @@ from sqlalchemy.orm import selectinload
 
 from roster.actions import ranking, standing
 from roster.actions import reasons as rs
-from roster.actions.action_models import Action, Activity
-from roster.actions.assignment_models import Assignment
 from roster.actions.match_data import load_profiles
 from roster.actions.match_forms import (
     MAX_SHOWN,
@@ -22,6 +20,7 @@ from roster.actions.match_forms import (
     defaults,
     error_list,
 )
+from roster.actions.models import Action, Activity, Assignment
 from roster.actions.views import bp
 from roster.auth.permissions import can_manage_actions, require
 from roster.experts.models import Expert

@@ -3,8 +3,7 @@
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
-from roster.actions.assignment_models import Assignment
-from roster.actions.request_models import Request
+from roster.actions.models import Assignment, Request
 from roster.mail import send_mail
 
 

@@ -4,8 +4,7 @@ import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import _
 
-from roster.actions.action_models import Action, action_partner
-from roster.actions.models import InstitutionKind, PartnerInstitution
+from roster.actions.models import Action, InstitutionKind, PartnerInstitution, action_partner
 from roster.actions.partner_forms import KIND_LABELS, PartnerForm
 from roster.actions.views import bp
 from roster.auth.permissions import can_manage_actions, require

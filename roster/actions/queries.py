@@ -7,8 +7,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action, Activity
-from roster.actions.request_models import Request
+from roster.actions.models import Action, Activity, Request
 from roster.actions.states import ActionStatus, RequestSource, RequestStatus
 from roster.taxonomy.models import Country, Region, Theme
 

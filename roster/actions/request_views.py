@@ -7,6 +7,7 @@ from flask_babel import _
 from flask_login import current_user
 
 from roster.actions.fields import partners_by_id, themes_by_slug
+from roster.actions.models import Request
 from roster.actions.notify import send_request_confirmation
 from roster.actions.queries import request_filters_from_args, request_query
 from roster.actions.request_forms import (
@@ -16,7 +17,6 @@ from roster.actions.request_forms import (
     RequestSupportForm,
     StaffRequestForm,
 )
-from roster.actions.request_models import Request
 from roster.actions.states import RequestSource, RequestStatus, SupportKind
 from roster.actions.views import bp, commit_or_conflict, stale
 from roster.actions.workflow import (

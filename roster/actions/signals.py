@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from roster.actions.assignment_models import Assignment, Evaluation
+from roster.actions.models import Assignment, Evaluation
 from roster.actions.states import AssignmentState
 from roster.experts.models import Expert, Status
 from roster.extensions import db

@@ -6,10 +6,9 @@ import sqlalchemy as sa
 from flask import request
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action
-from roster.actions.assignment_models import Assignment
 from roster.actions.booking import Conflict, conflicts
 from roster.actions.fields import options
+from roster.actions.models import Action, Assignment
 from roster.actions.states import AssignmentState
 from roster.actions.team_forms import (
     CompleteForm,

@@ -7,8 +7,7 @@ from flask_babel import _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action, Activity
-from roster.actions.assignment_models import Assignment, Evaluation
+from roster.actions.models import Action, Activity, Assignment, Evaluation
 from roster.actions.notify import send_invitation
 from roster.actions.states import AssignmentState
 from roster.actions.team import shortlist_form

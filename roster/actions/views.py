@@ -9,10 +9,9 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from roster.actions.action_models import Action, ActionStatusChange
-from roster.actions.assignment_models import Assignment
 from roster.actions.fields import partners_by_id, themes_by_slug
 from roster.actions.forms import ActionForm, DocumentForm, StatusForm
+from roster.actions.models import Action, ActionStatusChange, Assignment
 from roster.actions.queries import action_filters_from_args, action_query
 from roster.actions.states import ActionStatus
 from roster.actions.team import team_context

@@ -12,10 +12,8 @@ from decimal import Decimal
 import sqlalchemy as sa
 from flask_babel import _
 
-from roster.actions.action_models import Action, ActionStatusChange
-from roster.actions.assignment_models import Assignment
 from roster.actions.booking import conflicts
-from roster.actions.request_models import Request
+from roster.actions.models import Action, ActionStatusChange, Assignment, Request
 from roster.actions.states import ActionStatus, AssignmentState, RequestStatus
 from roster.auth.permissions import is_admin, is_staff, owns_expert
 from roster.core.time import utcnow

@@ -9,8 +9,7 @@ from flask_babel import _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Action, Assignment
 from roster.actions.queries import action_filters_from_args, action_query
 from roster.actions.states import ActionStatus
 from roster.actions.workflow import (

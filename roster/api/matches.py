@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from roster.actions import ranking
 from roster.actions import reasons as rs
-from roster.actions.action_models import Action
+from roster.actions.models import Action
 from roster.api.errors import abort_api
 from roster.api.views import bp
 from roster.auth.permissions import can_manage_actions

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from roster.actions.demo import ACTION_UNITS, seed_actions
 from roster.demo import SEED
 from roster.demo.accounts import seed_accounts
+from roster.demo.actions import ACTION_UNITS, seed_actions
 from roster.demo.experts import EXPERT_UNITS, seed_experts
 from roster.demo.partners import PARTNERS, seed_partners
 from roster.taxonomy.seed import seed_reference_data

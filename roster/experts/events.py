@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Assignment
 from roster.core.time import utcnow
 from roster.experts.models import Expert, ExpertCountry, ExpertLanguage, ExpertTheme, Unavailability
 

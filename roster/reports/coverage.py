@@ -15,8 +15,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action
-from roster.actions.request_models import Request
+from roster.actions.models import Action, Request
 from roster.actions.states import RequestStatus
 from roster.experts.models import Expert, Status, Unavailability, level_rank
 from roster.extensions import db

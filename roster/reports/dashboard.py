@@ -14,8 +14,8 @@ from flask import url_for
 from flask_babel import _
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action, ActionStatusChange
 from roster.actions.figures import activities_in_year
+from roster.actions.models import Action, ActionStatusChange
 from roster.actions.states import ActionStatus, ActivityFormat, ActivityKind
 from roster.experts.models import Expert
 from roster.extensions import db

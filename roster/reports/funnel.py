@@ -12,7 +12,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from roster.actions.figures import requests_in_year
-from roster.actions.request_models import Request
+from roster.actions.models import Request
 from roster.actions.states import RequestSource, RequestStatus
 from roster.extensions import db
 

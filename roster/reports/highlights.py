@@ -9,8 +9,7 @@ from datetime import date
 
 from flask_babel import _, ngettext
 
-from roster.actions.action_models import Action, Activity
-from roster.actions.models import InstitutionKind
+from roster.actions.models import Action, Activity, InstitutionKind
 from roster.actions.states import ActionStatus, ActivityKind
 from roster.i18n import country_name
 from roster.reports.text import listing, month_year, sort_key

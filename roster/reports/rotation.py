@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Assignment
 from roster.actions.states import AssignmentState
 from roster.experts.models import Expert, Status
 from roster.extensions import db

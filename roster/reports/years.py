@@ -16,7 +16,6 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from roster.actions.action_models import Action, ActionStatusChange, Activity
 from roster.actions.figures import (
     activities_in_year,
     became_action,
@@ -24,6 +23,7 @@ from roster.actions.figures import (
     implemented_in_year,
     requests_in_year,
 )
+from roster.actions.models import Action, ActionStatusChange, Activity
 from roster.experts.models import Expert
 from roster.extensions import db
 from roster.reports.funnel import SessionFunnel, awareness_sessions, count

@@ -6,10 +6,14 @@ from datetime import date
 
 from pypdf import PdfWriter
 
-from roster.actions.action_models import Action, ActionStatusChange, Activity
-from roster.actions.assignment_models import Assignment
-from roster.actions.models import PartnerInstitution
-from roster.actions.request_models import Request
+from roster.actions.models import (
+    Action,
+    ActionStatusChange,
+    Activity,
+    Assignment,
+    PartnerInstitution,
+    Request,
+)
 from roster.actions.states import (
     ActionStatus,
     ActivityFormat,

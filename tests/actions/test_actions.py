@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action, ActionDocument, Activity
+from roster.actions.models import Action, ActionDocument, Activity
 from roster.actions.states import ActionStatus
 from tests.actions import helpers as h
 

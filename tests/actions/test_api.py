@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from roster.actions.assignment_models import Evaluation
+from roster.actions.models import Evaluation
 from roster.actions.states import ActionStatus, AssignmentState
 from roster.auth.models import ApiToken
 from tests.actions import helpers as h

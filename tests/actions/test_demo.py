@@ -5,9 +5,6 @@ import random
 
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action
-from roster.actions.assignment_models import Assignment
-from roster.actions.demo import seed_actions
 from roster.actions.figures import (
     activities_in_year,
     became_action,
@@ -15,8 +12,9 @@ from roster.actions.figures import (
     implemented_in_year,
     requests_in_year,
 )
-from roster.actions.request_models import Request
+from roster.actions.models import Action, Assignment, Request
 from roster.actions.states import AssignmentState, RequestSource
+from roster.demo.actions import seed_actions
 
 
 def _count(db, stmt) -> int:

@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
-from roster.actions.action_models import ActionStatusChange
 from roster.actions.figures import activities_in_year, concluded_in_year, implemented_in_year
+from roster.actions.models import ActionStatusChange
 from roster.actions.states import ActionStatus
 from tests.actions import helpers as h
 

@@ -210,7 +210,7 @@ def test_rows_deleted_outright_and_signals_are_refreshed_on_their_ttl(app, db, m
     assert len(ranked_ids(ASYLUM)) == 2
     done = h.action(db, make, start_on=date.today() - timedelta(days=30))
     assignment = h.assignment(db, rated, done, state=S.COMPLETED, days=2)
-    from roster.actions.assignment_models import Evaluation
+    from roster.actions.models import Evaluation
 
     db.session.add(Evaluation(assignment=assignment, rating=5))
     db.session.execute(sa.delete(ExpertTheme).where(ExpertTheme.expert_id == gone.id))

@@ -5,7 +5,7 @@ theme, with reasons that say so; the same request written in Spanish finds them 
 import pytest
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action
+from roster.actions.models import Action
 from roster.demo.steps import STEPS, run_steps
 from roster.experts.models import Expert
 

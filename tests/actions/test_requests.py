@@ -6,8 +6,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action
-from roster.actions.request_models import Request
+from roster.actions.models import Action, Request
 from roster.actions.states import ActionStatus, RequestSource, RequestStatus
 from roster.extensions import limiter
 from roster.mail import outbox_messages

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import render_template_string
 from flask_login import login_user
 
-from roster.actions.assignment_models import Assignment, Evaluation
+from roster.actions.models import Assignment, Evaluation
 from roster.actions.states import AssignmentState
 from roster.experts.models import Status, Unavailability
 from roster.mail import outbox_messages

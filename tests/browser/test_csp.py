@@ -6,8 +6,7 @@ import pyotp
 import pytest
 import sqlalchemy as sa
 
-from roster.actions.action_models import Action
-from roster.actions.request_models import Request
+from roster.actions.models import Action, Request
 from roster.auth.twofactor import DEMO_TOTP_SECRET
 from roster.demo import DEMO_PASSWORD
 from roster.demo.steps import STEPS, run_steps

@@ -4,7 +4,7 @@ the roster with reasons, staff shortlist and invite, and the expert accepts from
 import pyotp
 import sqlalchemy as sa
 
-from roster.actions.assignment_models import Assignment
+from roster.actions.models import Assignment
 from roster.extensions import db
 from tests.browser.helpers import assert_accessible, outbox_link, shot, sign_in
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 import sqlalchemy as sa
 
-from roster.actions.request_models import Request, request_theme
+from roster.actions.models import Request, request_theme
 from roster.extensions import db
 from roster.taxonomy.models import Country, Region, Theme
 from tests.conftest import need

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from roster.actions.action_models import ActionStatusChange
+from roster.actions.models import ActionStatusChange
 from roster.actions.states import ActionStatus
 from tests.actions import helpers as h
 

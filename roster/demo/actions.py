@@ -1,5 +1,5 @@
 """The demo seed's Actions: partners, requests, Actions with their history, activities and
-teams of demo experts, as the facility's 2021 is told in the seed (see demo_data.py).
+teams of demo experts, as the facility's 2021 is told in the seed (see actions_data.py).
 
 Idempotent: rows are looked up by a stable key (a partner's name, an Action's code, a
 request's title and date) and only what is missing is added; the team of an Action is built
@@ -14,12 +14,16 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
-from roster.actions.action_models import Action, ActionStatusChange, Activity
-from roster.actions.assignment_models import Assignment, Evaluation
-from roster.actions.demo_data import ACTIONS, PARTNERS
-from roster.actions.demo_requests import REQUESTS
-from roster.actions.models import InstitutionKind, PartnerInstitution
-from roster.actions.request_models import Request
+from roster.actions.models import (
+    Action,
+    ActionStatusChange,
+    Activity,
+    Assignment,
+    Evaluation,
+    InstitutionKind,
+    PartnerInstitution,
+    Request,
+)
 from roster.actions.states import (
     ActionStatus,
     ActivityFormat,
@@ -30,6 +34,8 @@ from roster.actions.states import (
     SupportKind,
 )
 from roster.auth.models import User
+from roster.demo.actions_data import ACTIONS, PARTNERS
+from roster.demo.requests_data import REQUESTS
 from roster.experts.models import Expert, Status
 from roster.taxonomy.models import Country, Theme
 

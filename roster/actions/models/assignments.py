@@ -6,7 +6,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from roster.actions.action_models import Action, Activity
+from roster.actions.models.actions import Action, Activity
 from roster.actions.states import AssignmentState
 from roster.auth.models import User
 from roster.core.columns import enum_column

@@ -2,7 +2,7 @@
 
 from datetime import date as d
 
-from roster.actions.demo_data import AWARENESS
+from roster.demo.actions_data import AWARENESS
 
 # Requests: the key is (title, received_on). "action" names the Action a request became.
 REQUESTS = [
