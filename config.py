@@ -41,7 +41,6 @@ class Config:
     MAIL_SERVER = os.environ.get("MAIL_SERVER")  # unset: mail goes to the outbox folder
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
-    LANGUAGES = ("en", "fr", "es")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "roster" / "translations")
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")

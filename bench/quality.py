@@ -21,8 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching import Expert, Matcher, Request
-from matching import semantic as sem
+from matching import Expert, Matcher, Request, semantic_available
 
 DATA = Path(__file__).parent / "data"
 FILLER = [
@@ -211,7 +210,7 @@ def report(split: str = "all") -> None:
     en_experts = [experts[i] for i in english]
     en_content = [content[i] for i in english]
     configs = dict(CONFIGS)
-    if sem.available():
+    if semantic_available():
         configs["default + semantic blend"] = {"semantic": True}
     rows = []
     for name, params in configs.items():

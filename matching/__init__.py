@@ -1,14 +1,18 @@
 """Rank roster experts against a request, with absolute scores and reasons.
 
 A library with no web or database import: numpy, scipy and scikit-learn only,
-plus the optional ``semantic`` extra for multilingual text.
+plus the optional ``semantic`` extra for multilingual text. Everything public
+is here; the modules starting with ``_`` are private.
 """
 
-from .matcher import Matcher, NotFittedError
-from .scoring import DEFAULT_WEIGHTS
-from .team import Cover, Team
-from .types import (
+from ._criteria import SIGNAL_PRIOR
+from ._matcher import Matcher, NotFittedError
+from ._scoring import DEFAULT_WEIGHTS
+from ._semantic import available as semantic_available
+from ._team import Cover, Team
+from ._types import (
     CRITERIA,
+    DEFAULT_MIN_LEVEL,
     DEPTHS,
     LEVELS,
     SIGNALS,
@@ -23,10 +27,12 @@ from .types import (
 
 __all__ = [
     "CRITERIA",
+    "DEFAULT_MIN_LEVEL",
     "DEFAULT_WEIGHTS",
     "DEPTHS",
     "LEVELS",
     "SIGNALS",
+    "SIGNAL_PRIOR",
     "Cover",
     "Evidence",
     "Expert",
@@ -38,4 +44,5 @@ __all__ = [
     "Reason",
     "Request",
     "Team",
+    "semantic_available",
 ]

@@ -1,28 +1,30 @@
-"""Flask commands, gathered from each domain's commands.py (seed-demo, create-user, ...)."""
-
-from importlib import import_module
+"""Flask commands, each domain's listed by name (seed-demo, create-user, import-experts, ...)."""
 
 from flask import Flask
 
-COMMAND_MODULES = (
-    "roster.auth.commands",
-    "roster.experts.commands",
-    "roster.taxonomy.commands",
-    "roster.demo.commands",
-    "roster.toolkit.commands",
-    "roster.actions.commands",
-    "roster.ops.commands",
+from roster.actions.commands import build_index_command
+from roster.auth.commands import create_token, create_user
+from roster.demo.commands import demo_logins, seed_demo
+from roster.experts.commands import import_experts
+from roster.ops.commands import backup, restore
+from roster.taxonomy.commands import seed_taxonomy
+from roster.toolkit.commands import seed_toolkit
+
+COMMANDS = (
+    create_user,
+    create_token,
+    import_experts,
+    seed_taxonomy,
+    seed_demo,
+    demo_logins,
+    seed_toolkit,
+    build_index_command,
+    backup,
+    restore,
 )
 
 
-def register(app: Flask) -> None:
-    """Attach every domain's commands (a module's `commands` list) to the app's CLI."""
-    for path in COMMAND_MODULES:
-        try:
-            module = import_module(path)
-        except ModuleNotFoundError as exc:
-            if not exc.name or not path.startswith(exc.name):  # a missing dependency, not a domain
-                raise
-            continue
-        for command in module.commands:
-            app.cli.add_command(command)
+def init_app(app: Flask) -> None:
+    """Attach every command to the app's `flask` CLI."""
+    for command in COMMANDS:
+        app.cli.add_command(command)

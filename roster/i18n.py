@@ -1,12 +1,21 @@
-"""Names of countries, languages and levels in the reader's language (CLDR data via Babel)."""
+"""The interface's languages: which one a request gets, and names of countries, languages,
+levels and depths in the reader's language (CLDR data via Babel)."""
 
 from functools import lru_cache
 
 import pycountry
 from babel import Locale
+from flask import Flask, request, session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
+from roster.extensions import babel
+
+LANGUAGES = ("en", "fr", "es")  # the interface's languages, as the catalogs hold them
+
+# Labels only, keyed by the matching library's values (matching.LEVELS, matching.DEPTHS),
+# which hold the values and their order.
 LEVEL_LABELS = {
     "A1": _l("A1 (beginner)"),
     "A2": _l("A2 (elementary)"),
@@ -15,6 +24,11 @@ LEVEL_LABELS = {
     "C1": _l("C1 (advanced)"),
     "C2": _l("C2 (proficient)"),
     "native": _l("native"),
+}
+DEPTH_LABELS = {
+    "working": _l("Working knowledge"),
+    "experienced": _l("Experienced"),
+    "senior": _l("Senior expert"),
 }
 
 
@@ -60,3 +74,29 @@ def country_choices() -> list[tuple[str, str]]:
 def language_choices() -> list[tuple[str, str]]:
     names = _locale().languages
     return sorted(((c, names.get(c, c)) for c in language_codes()), key=lambda x: x[1].lower())
+
+
+def select_locale() -> str:
+    """The language in ?lang=, else the user's saved choice, the session's, the browser's."""
+    lang = request.args.get("lang")
+    if lang in LANGUAGES:
+        return lang
+    if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
+        return current_user.locale
+    if session.get("locale") in LANGUAGES:
+        return session["locale"]
+    return request.accept_languages.best_match(LANGUAGES) or "en"
+
+
+def inject_locale() -> dict:
+    """The page's language and the choices the language switch offers."""
+    return {"current_locale": str(get_locale() or "en"), "languages": LANGUAGES}
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Babel and give templates the names of countries, languages and levels."""
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals.update(
+        country_name=country_name, language_name=language_name, level_label=level_label
+    )
+    app.context_processor(inject_locale)

@@ -70,4 +70,5 @@ __all__ = [
 ]
 
 # Listeners that keep Expert.updated_at true for the matcher's index (after every model).
+import roster.actions.events
 import roster.experts.events  # noqa: F401

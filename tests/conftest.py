@@ -6,13 +6,14 @@ import time
 
 import flask
 import pytest
-import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from roster import create_app
 from roster.auth.models import ApiToken
 from roster.extensions import db as _db
+from roster.extensions import limiter
 from tests import builders
+from tests.databases import MemoryCopies, empty_postgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -34,6 +35,9 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "backend_postgres: this run uses PostgreSQL")
+    config.addinivalue_line(
+        "markers", "own_app: the test gets an app of its own, not the shared one"
+    )
     from roster.catalogs import compile_catalogs
 
     compile_catalogs()  # pages are tested in French and Spanish: make sure the .mo are current
@@ -84,26 +88,88 @@ def _pg_schema(database_url):
         _db.engine.dispose()
 
 
-@pytest.fixture
-def app(database_url, _pg_schema, tmp_path):
-    """A fresh app with empty tables, its files under tmp_path."""
-    config = {
-        "SQLALCHEMY_DATABASE_URI": database_url or "sqlite://",
-        "INSTANCE_DIR": tmp_path,
-        "UPLOAD_DIR": tmp_path / "uploads",
-        "OUTBOX_DIR": tmp_path / "outbox",
-    }
+@pytest.fixture(scope="session")
+def _shared_app(database_url, _pg_schema, tmp_path_factory):
+    """One app for the whole run (per process): building one per test cost a fifth of the run.
+    SQLite: each test gets a fresh in-memory copy of an empty schema; PostgreSQL: the rows
+    are deleted after each test. Returns the app and the config and extensions to restore."""
+    home = tmp_path_factory.mktemp("shared-app")
+    config = {"SQLALCHEMY_DATABASE_URI": database_url or "sqlite://", "INSTANCE_DIR": home}
+    copies = None
+    if database_url is None:
+        copies = MemoryCopies()
+        config["SQLALCHEMY_ENGINE_OPTIONS"] = {"creator": copies.connect}
     app = create_app(config)
+    # Tests switch the limiter on with limiter.init_app(app), which adds its request hooks the
+    # first time, and Flask refuses new hooks once an app has served: add them now, switched off.
+    app.config["RATELIMIT_ENABLED"] = True
+    limiter.init_app(app)
+    app.config["RATELIMIT_ENABLED"] = limiter.enabled = False
+    with app.app_context():
+        if copies is not None:
+            _db.create_all()
+            copies.freeze(_db.engine)
+            _db.engine.dispose()
+    yield app, dict(app.config), set(app.extensions)
+    with app.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
+
+
+def _own_app(database_url, tmp_path):
+    """A new app, for a test marked `own_app` (one that must see create_app run)."""
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": database_url or "sqlite://",
+            "INSTANCE_DIR": tmp_path,
+            "UPLOAD_DIR": tmp_path / "uploads",
+            "OUTBOX_DIR": tmp_path / "outbox",
+        }
+    )
     with app.app_context():
         if database_url is None:
             _db.create_all()
-        yield app
+    return app
+
+
+def _empty_database(app, postgres: bool) -> None:
+    with app.app_context():
         _db.session.remove()
-        if database_url is not None:
-            tables = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
-            with _db.engine.begin() as conn:
-                conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        _db.engine.dispose()
+        if postgres:
+            empty_postgres(_db.engine, _db.metadata.sorted_tables)
+        else:
+            _db.engine.dispose()  # the next connection is a fresh copy of the empty schema
+
+
+@pytest.fixture
+def app(request, database_url, _shared_app, tmp_path):
+    """The app with empty tables, its files under tmp_path; what a test changes in its
+    config is undone afterwards. Mark a test `own_app` to give it an app of its own."""
+    if request.node.get_closest_marker("own_app"):
+        app, config, extensions = _own_app(database_url, tmp_path), None, None
+    else:
+        app, config, extensions = _shared_app
+        app.config.update(
+            INSTANCE_DIR=tmp_path, UPLOAD_DIR=tmp_path / "uploads", OUTBOX_DIR=tmp_path / "outbox"
+        )
+        for key in ("UPLOAD_DIR", "OUTBOX_DIR"):
+            app.config[key].mkdir()
+    # The limiter is one object for every app: another test's app may have switched it on.
+    limiter_was, limiter.enabled = limiter.enabled, app.config["RATELIMIT_ENABLED"]
+    try:
+        with app.app_context():
+            yield app
+    finally:
+        _empty_database(app, postgres=database_url is not None)
+        limiter.enabled = limiter_was
+        if config is None:
+            with app.app_context():
+                _db.engine.dispose()
+        else:
+            app.config.clear()
+            app.config.update(config)
+            for key in set(app.extensions) - extensions:
+                del app.extensions[key]  # such as the ranking index of this test's roster
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -13,6 +14,47 @@ from pathlib import Path
 import sqlalchemy as sa
 
 DEFAULT_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+class MemoryCopies:
+    """In-memory SQLite databases, each a copy of one template: copying the empty schema is
+    ~50 times faster than create_all, so every test can start from a database of its own."""
+
+    def __init__(self):
+        self.template: sqlite3.Connection | None = None
+
+    def connect(self) -> sqlite3.Connection:
+        """A new database (an engine's `creator`): empty before `freeze`, a copy after."""
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        if self.template is not None:
+            self.template.backup(conn)
+        return conn
+
+    def freeze(self, engine: sa.Engine) -> None:
+        """Keep the engine's current database as the template of the next ones."""
+        raw = engine.raw_connection()
+        try:
+            self.template = sqlite3.connect(":memory:", check_same_thread=False)
+            raw.driver_connection.backup(self.template)
+        finally:
+            raw.close()
+
+
+def empty_postgres(engine: sa.Engine, tables: list[sa.Table]) -> None:
+    """Delete every row and restart the sequences: the same state as TRUNCATE ... RESTART
+    IDENTITY, but a few milliseconds where TRUNCATE of every table takes most of a second."""
+    deletes = ";".join(str(sa.delete(t).compile(engine)) for t in reversed(tables))
+    restart = """DO $$ DECLARE s record; BEGIN
+        FOR s IN SELECT schemaname, sequencename FROM pg_sequences WHERE last_value IS NOT NULL
+        LOOP EXECUTE format('ALTER SEQUENCE %I.%I RESTART', s.schemaname, s.sequencename);
+        END LOOP; END $$"""
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"{deletes};{restart}")
+    except sa.exc.IntegrityError:  # rows that point at each other across tables
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
 
 
 def _can_connect(url: str) -> bool:

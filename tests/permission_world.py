@@ -140,7 +140,7 @@ class World:
 
     @cached_property
     def document(self):
-        from roster.actions.documents import document_file
+        from roster.actions.activities.documents import document_file
         from roster.actions.models import ActionDocument
         from roster.actions.states import DocumentKind
 

@@ -7,6 +7,10 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+import matching
+from roster.actions.ranking import reasons
+from roster.i18n import DEPTH_LABELS, LEVEL_LABELS
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = ROOT / "roster" / "translations"
 METHODS = [
@@ -83,3 +87,9 @@ def test_sign_in_page_renders_in_each_language(client, lang, words):
     assert f'<html lang="{lang}">' in page
     for word in words:
         assert word in page
+
+
+def test_labels_are_keyed_by_the_library_values_in_their_order():
+    assert tuple(LEVEL_LABELS) == matching.LEVELS
+    assert tuple(DEPTH_LABELS) == tuple(reasons.DEPTH_LABELS) == matching.DEPTHS
+    assert tuple(reasons.CRITERION_LABELS) == matching.CRITERIA

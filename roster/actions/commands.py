@@ -32,6 +32,3 @@ def build_index_command() -> None:
         click.echo("No instance folder configured: the index was not saved.")
     else:
         click.echo(f"Saved to {path}; workers load it and apply later changes.")
-
-
-commands = [build_index_command]

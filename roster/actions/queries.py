@@ -1,17 +1,14 @@
-"""The lists' filters as queries, shared by the staff pages and the API."""
+"""The lists' filters as queries, shared by the staff pages and the API (filters.py reads them)."""
 
 from dataclasses import dataclass, fields
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from roster.actions.models import Action, Activity, Request
 from roster.actions.states import ActionStatus, RequestSource, RequestStatus
 from roster.taxonomy.models import Country, Region, Theme
-
-YEARS = (2000, 2100)
 
 
 @dataclass
@@ -36,54 +33,6 @@ class RequestFilters:
 
     def active(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
-
-
-def _year(raw: str, errors: dict) -> int | None:
-    if not raw:
-        return None
-    if raw.isdigit() and YEARS[0] <= int(raw) <= YEARS[1]:
-        return int(raw)
-    errors["year"] = _l("Give a year such as 2021.")
-    return None
-
-
-def _choice(raw: str, allowed: set[str], errors: dict, name: str) -> str:
-    if not raw:
-        return ""
-    if raw in allowed:
-        return raw
-    errors[name] = _l("Unknown value.")
-    return ""
-
-
-def action_filters_from_args(args) -> tuple[ActionFilters, dict[str, str]]:
-    """Read the Actions list's filters from request args; bad values are dropped and named."""
-    errors: dict[str, str] = {}
-    text = lambda name: (args.get(name) or "").strip()  # noqa: E731
-    filters = ActionFilters(q=text("q")[:200])
-    filters.status = _choice(text("status"), {s.value for s in ActionStatus}, errors, "status")
-    filters.region = text("region")[:64]
-    country = text("country").upper()
-    if country:
-        if len(country) == 2 and country.isalpha():
-            filters.country = country
-        else:
-            errors["country"] = _l("Unknown country code.")
-    filters.theme = text("theme")[:64]
-    filters.year = _year(text("year"), errors)
-    return filters, errors
-
-
-def request_filters_from_args(args) -> tuple[RequestFilters, dict[str, str]]:
-    """Read the requests list's filters from request args."""
-    errors: dict[str, str] = {}
-    text = lambda name: (args.get(name) or "").strip()  # noqa: E731
-    filters = RequestFilters(
-        status=_choice(text("status"), {s.value for s in RequestStatus}, errors, "status"),
-        source=_choice(text("source"), {s.value for s in RequestSource}, errors, "source"),
-        year=_year(text("year"), errors),
-    )
-    return filters, errors
 
 
 def _like(text: str) -> str:

@@ -12,9 +12,9 @@ from decimal import Decimal
 import sqlalchemy as sa
 from flask_babel import _
 
-from roster.actions.booking import conflicts
 from roster.actions.models import Action, ActionStatusChange, Assignment, Request
 from roster.actions.states import ActionStatus, AssignmentState, RequestStatus
+from roster.actions.team.booking import conflicts
 from roster.auth.permissions import is_admin, is_staff, owns_expert
 from roster.core.time import utcnow
 from roster.extensions import db

@@ -1,16 +1,17 @@
 """Actions over the API (staff only): the filtered list, one Action with activities and team,
 and status changes (an illegal move answers 409)."""
 
-from datetime import UTC, datetime
+from functools import wraps
 
 import sqlalchemy as sa
-from flask import request, url_for
+from flask import url_for
 from flask_babel import _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from roster.actions.models import Action, Assignment
-from roster.actions.queries import action_filters_from_args, action_query
+from roster.actions.queries import ActionFilters, action_query
 from roster.actions.states import ActionStatus
 from roster.actions.workflow import (
     ACTION_TRANSITIONS,
@@ -18,36 +19,19 @@ from roster.actions.workflow import (
     allowed_targets,
     change_action_status,
 )
-from roster.api.errors import abort_api
-from roster.api.params import page_params
-from roster.api.views import bp
+from roster.api.base import abort_api, allowed_if, bp, errors, iso
+from roster.api.schemas.actions import (
+    ActionPageSchema,
+    ActionSchema,
+    ActionsQuery,
+    ActionStatusChangeSchema,
+)
 from roster.auth.permissions import can_manage_actions
 from roster.extensions import db
-from roster.i18n import country_codes
-from roster.taxonomy.models import Region, Theme
 
-LIST_PARAMS = {"status", "region", "country", "theme", "year", "q", "page", "per_page", "lang"}
-
-
-def _iso(value) -> str | None:
-    # Timestamps are stored as naive UTC: give them their offset, as RFC 3339 (OpenAPI) wants.
-    if isinstance(value, datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.isoformat() if value is not None else None
-
-
-def _bad(name: str, message: str):
-    abort_api(
-        400,
-        "bad_request",
-        _("Bad parameter '%(name)s': %(message)s", name=name, message=message),
-        parameters={name: str(message)},
-    )
-
-
-def _staff_only() -> None:
-    if not can_manage_actions(current_user):
-        abort_api(403, "forbidden", _("Only staff may read Actions."))
+NOT_STAFF = (403, "The caller is not staff.")
+NO_ACTION = (404, "No such Action.")
+staff_only = allowed_if(can_manage_actions, _l("Only staff may read Actions."))
 
 
 def action_summary(action: Action) -> dict:
@@ -63,9 +47,9 @@ def action_summary(action: Action) -> dict:
         "themes": [t.slug for t in action.themes],
         "languages": list(action.languages or []),
         "partners": [{"id": p.id, "name": p.name} for p in action.partners],
-        "start_on": _iso(action.start_on),
-        "end_on": _iso(action.end_on),
-        "concluded_on": _iso(action.concluded_on),
+        "start_on": iso(action.start_on),
+        "end_on": iso(action.end_on),
+        "concluded_on": iso(action.concluded_on),
         "url": url_for("api.action", action_id=action.id),
     }
 
@@ -80,10 +64,10 @@ def _team_member(a: Assignment) -> dict:
         "state": a.state.value,
         "role": a.role,
         "days": float(a.days) if a.days is not None else None,
-        "start_on": _iso(start),
-        "end_on": _iso(end),
-        "invited_at": _iso(a.invited_at),
-        "answered_at": _iso(a.answered_at),
+        "start_on": iso(start),
+        "end_on": iso(end),
+        "invited_at": iso(a.invited_at),
+        "answered_at": iso(a.answered_at),
     }
 
 
@@ -99,7 +83,7 @@ def action_details(action: Action) -> dict:
             {
                 "from": h.from_status.value if h.from_status else None,
                 "to": h.to_status.value,
-                "at": _iso(h.at),
+                "at": iso(h.at),
                 "note": h.note,
             }
             for h in action.history
@@ -110,8 +94,8 @@ def action_details(action: Action) -> dict:
                 "title": act.title,
                 "kind": act.kind.value,
                 "format": act.format.value,
-                "start_on": _iso(act.start_on),
-                "end_on": _iso(act.end_on),
+                "start_on": iso(act.start_on),
+                "end_on": iso(act.end_on),
                 "place": act.place,
                 "participants": act.participants,
                 "notes": act.notes,
@@ -126,36 +110,19 @@ def action_details(action: Action) -> dict:
     }
 
 
-def _check_list_args() -> None:
-    for name in request.args:
-        if name not in LIST_PARAMS:
-            _bad(name, _("Unknown parameter."))
-        if len(request.args.getlist(name)) > 1:
-            _bad(name, _("Give this parameter at most once."))
-
-
-@bp.get("/actions")
-def actions():
-    """List the Actions, filtered as on the staff page, one page at a time (staff only)."""
-    _staff_only()
-    _check_list_args()
-    filters, errors = action_filters_from_args(request.args)
-    if errors:
-        name, message = next(iter(errors.items()))
-        _bad(name, str(message))
-    if filters.country and filters.country not in country_codes():
-        _bad("country", _("Unknown country code."))
-    if filters.region and not db.session.scalar(
-        sa.select(Region.id).where(Region.slug == filters.region)
-    ):
-        _bad("region", _("Unknown region."))
-    if filters.theme and not db.session.scalar(
-        sa.select(Theme.id).where(Theme.slug == filters.theme)
-    ):
-        _bad("theme", _("Unknown theme."))
-    page, per_page = page_params(request.args)
+@staff_only
+@bp.arguments(ActionsQuery, location="query")
+@bp.response(200, ActionPageSchema, description="One page of Actions.")
+@errors(400, 401, NOT_STAFF)
+def actions(query: dict):
+    """The Actions, filtered as on the staff page and paginated (staff only)."""
+    page, per_page = query.pop("page"), query.pop("per_page")
     result = db.paginate(
-        action_query(filters), page=page, per_page=per_page, error_out=False, count=True
+        action_query(ActionFilters(**query)),
+        page=page,
+        per_page=per_page,
+        error_out=False,
+        count=True,
     )
     return {
         "items": [action_summary(a) for a in result.items],
@@ -181,29 +148,41 @@ def _load(action_id: int) -> Action:
     return found
 
 
-@bp.get("/actions/<int:action_id>")
+@staff_only
+@bp.response(200, ActionSchema, description="The Action.")
+@errors(401, NOT_STAFF, NO_ACTION)
 def action(action_id: int):
-    """Show one Action with its activities and team (staff only)."""
-    _staff_only()
+    """One Action with its history, activities and team (staff only)."""
     return action_details(_load(action_id))
 
 
-@bp.post("/actions/<int:action_id>/status")
-def action_status(action_id: int):
-    """Move an Action to another status: {"status": ..., "note": ...} (staff only)."""
-    _staff_only()
-    found = _load(action_id)
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        abort_api(400, "bad_request", _('Send a JSON object such as {"status": "concluded"}.'))
-    status, note = body.get("status"), body.get("note")
-    if status not in {s.value for s in ActionStatus}:
-        _bad("status", _("Unknown status."))
-    if note is not None and (not isinstance(note, str) or len(note) > 2000):
-        _bad("note", _("Give a text of at most 2000 characters."))
+def _loaded_first(view):
+    # Load, then read the body: an unknown Action is a 404 whatever was sent.
+    @wraps(view)
+    def loaded(*args, action_id: int, **kwargs):
+        return view(*args, action=_load(action_id), **kwargs)
+
+    return loaded
+
+
+@staff_only
+@_loaded_first
+@bp.arguments(ActionStatusChangeSchema)
+@bp.response(200, ActionSchema, description="The Action after the change.")
+@errors(
+    (400, "Not a JSON object, an unknown status or a bad note."),
+    401,
+    NOT_STAFF,
+    NO_ACTION,
+    (409, "The Action cannot move to that status from its current one."),
+)
+def action_status(change: dict, action: Action):
+    """Move an Action to another status (staff only)."""
     try:
-        change_action_status(found, ActionStatus(status), current_user, note=note)
+        change_action_status(
+            action, ActionStatus(change["status"]), current_user, note=change.get("note")
+        )
     except TransitionError as exc:
         abort_api(409, "conflict", str(exc))
     db.session.commit()
-    return action_details(found)
+    return action_details(action)

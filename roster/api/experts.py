@@ -5,29 +5,20 @@ exist, so that the API never tells an expert which ids belong to other people. E
 profiles are never shown to anyone.
 """
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
-from flask import request, url_for
+from flask import url_for
 from flask_babel import _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from roster.api.errors import abort_api
-from roster.api.params import page_params, roster_filters
-from roster.api.views import bp
+from roster.api.base import abort_api, allowed_if, bp, errors, iso
+from roster.api.schemas.experts import ExpertPageSchema, ExpertSchema, RosterQuery
 from roster.auth.permissions import can_view_expert, can_view_roster
 from roster.experts.models import Expert, ExpertCountry
-from roster.experts.search import paginate, roster_query
+from roster.experts.search import RosterFilters, paginate, roster_query
 from roster.extensions import db
 from roster.taxonomy.models import Country
-
-
-def _iso(value) -> str | None:
-    # Timestamps are stored as naive UTC: give them their offset, as RFC 3339 (OpenAPI) wants.
-    if isinstance(value, datetime) and value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.isoformat() if value is not None else None
 
 
 def _regions(expert: Expert) -> list[str]:
@@ -41,7 +32,7 @@ def expert_summary(expert: Expert) -> dict:
         "id": expert.id,
         "name": expert.name,
         "status": expert.status.value,
-        "joined_on": _iso(expert.joined_on),
+        "joined_on": iso(expert.joined_on),
         "themes": [
             {"slug": t.theme.slug, "depth": t.depth.value}
             for t in sorted(expert.themes, key=lambda t: t.theme.slug)
@@ -72,15 +63,15 @@ def expert_details(expert: Expert) -> dict:
         "years_experience": expert.years_experience,
         "biography": expert.biography,
         "days_per_year": expert.days_per_year,
-        "submitted_at": _iso(expert.submitted_at),
-        "consent_at": _iso(expert.consent_at),
+        "submitted_at": iso(expert.submitted_at),
+        "consent_at": iso(expert.consent_at),
         "has_cv": bool(expert.cv_path),
-        "cv_uploaded_at": _iso(expert.cv_uploaded_at),
+        "cv_uploaded_at": iso(expert.cv_uploaded_at),
         "unavailability": [
-            {"start": _iso(u.start), "end": _iso(u.end), "note": u.note}
+            {"start": iso(u.start), "end": iso(u.end), "note": u.note}
             for u in expert.unavailability
         ],
-        "updated_at": _iso(expert.updated_at),
+        "updated_at": iso(expert.updated_at),
     }
 
 
@@ -90,15 +81,27 @@ _COUNTRY_REGIONS = (
 )
 
 
-@bp.get("/experts")
-def experts():
-    """List the roster, filtered as on the staff page, one page at a time (staff only)."""
-    if not can_view_roster(current_user):
-        abort_api(403, "forbidden", _("Only staff may read the roster."))
-    filters = roster_filters(request.args)
-    page, per_page = page_params(request.args)
-    stmt = roster_query(filters).options(_COUNTRY_REGIONS)
-    result = paginate(stmt, page, per_page)
+@allowed_if(can_view_roster, _l("Only staff may read the roster."))
+@bp.arguments(RosterQuery, location="query")
+@bp.response(200, ExpertPageSchema, description="One page of experts.")
+@errors(400, 401, (403, "The caller is not staff."))
+def experts(query: dict):
+    """The roster, filtered and paginated (staff only)."""
+    filters = RosterFilters(
+        q=query.get("q", ""),
+        themes=query.get("theme", [])[:20],
+        language=query.get("language", ""),
+        min_level=query.get("min_level", ""),
+        country=query.get("country", ""),
+        region=query.get("region", ""),
+        status=query.get("status", ""),
+        joined_year=query.get("joined_year"),
+        available_from=query.get("available_from"),
+        available_to=query.get("available_to"),
+        sort=query["sort"],
+    )
+    page, per_page = query["page"], query["per_page"]
+    result = paginate(roster_query(filters).options(_COUNTRY_REGIONS), page, per_page)
     return {
         "items": [expert_summary(e) for e in result.items],
         "total": result.total,
@@ -108,9 +111,12 @@ def experts():
     }
 
 
-@bp.get("/experts/<int:expert_id>")
+@bp.response(200, ExpertSchema, description="The profile.")
+@errors(
+    401, (404, "No such expert, an erased one, or another expert's profile asked for by an expert.")
+)
 def expert(expert_id: int):
-    """Show one expert's profile to staff, or to the expert themself."""
+    """One expert's profile (staff, or the expert themself)."""
     found = db.session.scalar(
         sa.select(Expert)
         .where(Expert.id == expert_id, Expert.erased_at.is_(None))

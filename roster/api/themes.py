@@ -2,7 +2,8 @@
 
 import sqlalchemy as sa
 
-from roster.api.views import bp, public
+from roster.api.base import bp, public
+from roster.api.schemas.experts import ThemeListSchema
 from roster.extensions import db
 from roster.taxonomy.models import Theme
 
@@ -17,10 +18,10 @@ def theme_item(theme: Theme) -> dict:
     }
 
 
-@bp.get("/themes")
 @public
+@bp.response(200, ThemeListSchema, description="Every active theme.")
 def themes():
-    """List the active themes, with their labels in English, French and Spanish."""
+    """The active themes with their labels in English, French and Spanish (public)."""
     rows = db.session.scalars(
         sa.select(Theme).where(Theme.active.is_(True)).order_by(Theme.label_en, Theme.slug)
     )

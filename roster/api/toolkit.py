@@ -3,24 +3,19 @@
 from datetime import UTC
 
 import sqlalchemy as sa
-from flask import abort, jsonify, request, url_for
+from flask import url_for
 from flask_login import current_user
 
-from roster.api.views import bp
+from roster.api.base import bp, errors
+from roster.api.schemas.toolkit import ModuleListSchema, ModuleProgressListSchema, ModulesQuery
 from roster.extensions import db
 from roster.toolkit import services
 from roster.toolkit.models import Module
 from roster.toolkit.progress_models import Certificate, Progress
 
-LANGUAGES = ("en", "fr", "es")
-
-
-def signed_in() -> None:
-    if not current_user.is_authenticated:
-        abort(401, description="Sign in or send a Bearer token.")
-
 
 def module_json(module: Module, lang: str | None) -> dict:
+    """One module as the catalog lists it, in `lang` if it has that version."""
     version = module.translation(lang)
     return {
         "slug": module.slug,
@@ -39,22 +34,24 @@ def module_json(module: Module, lang: str | None) -> dict:
     }
 
 
-@bp.get("/modules")
-def modules():
-    """List published modules; with `lang`, only those that have a version in that language."""
-    signed_in()
-    lang = request.args.get("lang")
-    if lang is not None and lang not in LANGUAGES:
-        abort(400, description=f"lang must be one of {', '.join(LANGUAGES)}.")
-    tag = request.args.get("tag") or None
-    found = db.session.scalars(services.catalog_query(tag=tag, language=lang)).all()
-    return jsonify({"modules": [module_json(m, lang) for m in found], "count": len(found)})
+@bp.arguments(ModulesQuery, location="query")
+@bp.response(200, ModuleListSchema, description="The modules.")
+@errors((400, "An unknown language."), 401)
+def modules(query: dict):
+    """The toolkit's published modules (any signed-in user)."""
+    lang = query.get("lang")
+    found = db.session.scalars(services.catalog_query(tag=query.get("tag"), language=lang)).all()
+    return {"modules": [module_json(m, lang) for m in found], "count": len(found)}
 
 
-@bp.get("/me/modules")
+def _moment(value) -> str | None:
+    return value.replace(tzinfo=UTC).isoformat(timespec="seconds") if value else None
+
+
+@bp.response(200, ModuleProgressListSchema, description="Progress and certificates.")
+@errors(401)
 def my_progress():
-    """The signed-in user's progress on each module they started, with certificates."""
-    signed_in()
+    """The caller's progress on each module they started."""
     certificates = {
         c.module_id: c
         for c in db.session.scalars(sa.select(Certificate).filter_by(user_id=current_user.id))
@@ -75,10 +72,8 @@ def my_progress():
                 "last_position": p.last_position,
                 "check_passed": p.passed,
                 "best_score": p.best_score,
-                "started_at": p.started_at.replace(tzinfo=UTC).isoformat(timespec="seconds"),
-                "completed_at": p.completed_at.replace(tzinfo=UTC).isoformat(timespec="seconds")
-                if p.completed_at
-                else None,
+                "started_at": _moment(p.started_at),
+                "completed_at": _moment(p.completed_at),
                 "certificate": {
                     "code": cert.code,
                     "verify_url": url_for("toolkit.verify", code=cert.code, _external=True),
@@ -87,4 +82,4 @@ def my_progress():
                 else None,
             }
         )
-    return jsonify({"progress": items})
+    return {"progress": items}

@@ -1,4 +1,4 @@
-"""Audit log of staff actions on personal data and of security events."""
+"""The audit record every domain writes to: staff actions on personal data, security events."""
 
 from flask import has_request_context, request
 from flask_login import current_user

@@ -12,7 +12,6 @@ from roster.auth.mails import send_password_changed
 from roster.auth.models import ApiToken
 from roster.auth.permissions import can_have_ui_tokens, owns_token, require
 from roster.auth.twofactor import recovery_codes_left, requires_two_factor
-from roster.auth.views import bp
 from roster.core.time import utcnow
 from roster.extensions import db
 
@@ -57,14 +56,12 @@ def _render(status: int = 200, **forms):
     return render_template("auth/account.html", **context), status
 
 
-@bp.get("/account")
 @login_required
 def account():
     """Show the user's own settings."""
     return _render()
 
 
-@bp.post("/account/password")
 @login_required
 def change_password():
     """Change the password, after checking the current one."""
@@ -82,7 +79,6 @@ def change_password():
     return redirect(url_for("auth.account"))
 
 
-@bp.post("/account/language")
 @login_required
 def set_locale():
     """Save the interface language the user prefers."""
@@ -97,7 +93,6 @@ def set_locale():
     return redirect(url_for("auth.account"))
 
 
-@bp.post("/account/tokens")
 @login_required
 def create_token():
     """Create a personal API token and show its secret once."""
@@ -116,7 +111,6 @@ def create_token():
     return html, status, {"Cache-Control": "no-store"}
 
 
-@bp.post("/account/tokens/<int:token_id>/revoke")
 @login_required
 def revoke_token(token_id: int):
     """Revoke one of the user's API tokens; it stops working at once."""

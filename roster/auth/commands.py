@@ -66,6 +66,3 @@ def create_token(email, name):
     db.session.commit()
     click.echo(f"Token “{name}” for {user.email} ({token.prefix}…). It is shown only once:")
     click.echo(secret)
-
-
-commands = [create_user, create_token]

@@ -2,11 +2,12 @@
 
 from datetime import timedelta
 
-from flask import request
+from flask import Flask, request
+from flask_babel import lazy_gettext as _l
 
 from roster.auth.models import ApiToken, User
 from roster.core.time import utcnow
-from roster.extensions import db
+from roster.extensions import db, login_manager
 
 LAST_USED_PRECISION = timedelta(minutes=1)
 
@@ -41,3 +42,14 @@ def load_user_from_request(req) -> User | None:
         token.last_used_at = now
         db.session.commit()
     return token.user
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Login: who the user is, and where to send someone who must sign in."""
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.login_message = _l("Please sign in to open this page.")
+    login_manager.localize_callback = str  # translate the lazy message when it is flashed
+    login_manager.user_loader(load_user)
+    login_manager.request_loader(load_user_from_request)

@@ -1,7 +1,5 @@
 """Every "who may" rule of the app, in one place; views and templates ask here."""
 
-from functools import wraps
-
 from flask import abort
 from flask_login import current_user
 
@@ -128,28 +126,6 @@ def require(rule, *args) -> None:
         abort(401)
     if not rule(current_user, *args):
         abort(403)
-
-
-def staff_required(view):
-    """Decorate a view that only staff and admins may open."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        require(lambda u: is_staff(u))
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
-def admin_required(view):
-    """Decorate a view that only admins may open."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        require(lambda u: is_admin(u))
-        return view(*args, **kwargs)
-
-    return wrapped
 
 
 # Exposed to templates so that links are shown by the same rules that guard the views.

@@ -9,7 +9,7 @@ from roster.auth.lockout import clear_all_locks
 from roster.auth.mails import send_password_changed, send_reset
 from roster.auth.services import find_user
 from roster.auth.tokens import InvalidLink, user_from_reset_token
-from roster.auth.views import bp, login_limit
+from roster.auth.views import login_limit
 from roster.core.time import utcnow
 from roster.extensions import db, limiter
 from roster.security_headers import not_stored, without_referrer
@@ -18,7 +18,6 @@ from roster.security_headers import not_stored, without_referrer
 RESET_LINK_KEY = "reset_link"
 
 
-@bp.route("/forgot", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def forgot():
     """Ask for a password-reset link by e-mail."""
@@ -42,8 +41,6 @@ def forgot():
     return redirect(url_for("auth.login"))
 
 
-@bp.route("/reset", methods=["GET", "POST"])
-@bp.route("/reset/<token>", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def reset(token: str | None = None):
     """Choose a new password from the mailed link (it works once)."""

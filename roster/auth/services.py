@@ -9,8 +9,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from roster.auth.models import Role, User
 from roster.auth.permissions import is_staff
+from roster.auth.signals import account_created
 from roster.core.time import utcnow
-from roster.experts.models import Expert, Status
 from roster.extensions import db
 
 
@@ -36,7 +36,7 @@ def create_account(
     confirmed: bool = False,
     locale: str | None = None,
 ) -> User:
-    """Add a user (and an expert's draft profile for the expert role) to the session."""
+    """Add a user to the session; other domains add their part (experts: a draft profile)."""
     user = User(
         email=normalise_email(email),
         role=Role(role),
@@ -46,16 +46,7 @@ def create_account(
     if password:
         user.set_password(password)
     db.session.add(user)
-    if user.role == Role.EXPERT:
-        db.session.add(
-            Expert(
-                user=user,
-                email=user.email,
-                first_name=first_name.strip(),
-                last_name=last_name.strip(),
-                status=Status.DRAFT,
-            )
-        )
+    account_created.send(user, first_name=first_name, last_name=last_name)
     db.session.flush()
     return user
 

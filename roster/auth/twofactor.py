@@ -35,10 +35,6 @@ def requires_two_factor(user: User) -> bool:
     return user.role.value in roles
 
 
-def needs_enrolment(user: User) -> bool:
-    return requires_two_factor(user) and not user.two_factor_enabled
-
-
 def provisioning_uri(secret: str, email: str) -> str:
     """The otpauth:// link an authenticator app reads from the QR code."""
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)

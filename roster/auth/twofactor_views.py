@@ -2,7 +2,7 @@
 
 from flask import abort, flash, make_response, redirect, render_template, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, user_loaded_from_cookie
+from flask_login import current_user, login_required, login_user
 
 from roster.audit import record
 from roster.auth.account_views import _render, _require_session
@@ -12,8 +12,6 @@ from roster.auth.permissions import can_change_account, require
 from roster.auth.sessions import (
     ENROL_SECRET,
     TWO_FACTOR_OK,
-    guard_session,
-    on_user_loaded_from_cookie,
 )
 from roster.auth.twofactor import (
     disable,
@@ -25,11 +23,7 @@ from roster.auth.twofactor import (
     qr_svg,
     requires_two_factor,
 )
-from roster.auth.views import bp
 from roster.extensions import db
-
-bp.before_app_request(guard_session)
-user_loaded_from_cookie.connect(on_user_loaded_from_cookie)
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -47,7 +41,6 @@ def _recovery_codes_page(codes: list[str]):
     return html, 200, NO_STORE
 
 
-@bp.route("/account/two-factor", methods=["GET", "POST"])
 @login_required
 def enrol_two_factor():
     """Set up two-factor sign-in: scan the QR code, then confirm with a code from the app."""
@@ -81,7 +74,6 @@ def enrol_two_factor():
     return html, 400 if form.errors else 200, NO_STORE
 
 
-@bp.get("/account/two-factor/qr.svg")
 @login_required
 def two_factor_qr():
     """The QR code of the secret being set up, for the authenticator app to scan."""
@@ -98,7 +90,6 @@ def two_factor_qr():
     return response
 
 
-@bp.post("/account/two-factor/recovery-codes")
 @login_required
 def regenerate_recovery_codes():
     """Replace the recovery codes with ten new ones (the old ones stop working)."""
@@ -116,7 +107,6 @@ def regenerate_recovery_codes():
     return _recovery_codes_page(codes)
 
 
-@bp.post("/account/two-factor/disable")
 @login_required
 def disable_two_factor():
     """Turn two-factor sign-in off (not for roles that must use it)."""
@@ -139,7 +129,6 @@ def disable_two_factor():
     return redirect(url_for("auth.account"))
 
 
-@bp.post("/users/<int:user_id>/two-factor/reset")
 @login_required
 def reset_two_factor(user_id: int):
     """An administrator clears someone's second factor (a lost phone): they set it up again."""

@@ -12,21 +12,16 @@ from roster.auth.mails import send_confirmation, send_invitation
 from roster.auth.models import Role, User
 from roster.auth.permissions import can_change_account, can_manage_users, require
 from roster.auth.services import active_admin_count, create_account
-from roster.auth.views import bp
-from roster.experts.models import Expert
+from roster.auth.signals import named, profiles
 from roster.extensions import db
 
 
 def _search(form: UserSearchForm) -> sa.Select:
-    query = sa.select(User).outerjoin(Expert, Expert.user_id == User.id)
+    query = sa.select(User)
     if form.q.data:
         like = f"%{form.q.data.lower()}%"
-        query = query.where(
-            sa.or_(
-                sa.func.lower(User.email).like(like),
-                sa.func.lower(Expert.first_name + " " + Expert.last_name).like(like),
-            )
-        )
+        by_name = [User.id.in_(ids) for ids in named(like)]
+        query = query.where(sa.or_(sa.func.lower(User.email).like(like), *by_name))
     if form.role.data:
         query = query.where(User.role == Role(form.role.data))
     if form.state.data == "active":
@@ -38,7 +33,6 @@ def _search(form: UserSearchForm) -> sa.Select:
     return query.order_by(User.email)
 
 
-@bp.get("/users")
 @login_required
 def users():
     """List and search accounts with their role and state."""
@@ -49,19 +43,14 @@ def users():
     page = db.paginate(
         _search(form), per_page=current_app.config["PER_PAGE"], max_per_page=100, error_out=False
     )
-    experts = {
-        e.user_id: e
-        for e in db.session.scalars(
-            sa.select(Expert).where(Expert.user_id.in_([u.id for u in page.items]))
-        )
-    }
+    experts = profiles(u.id for u in page.items)
     return render_template(
         "auth/users.html", form=form, page=page, experts=experts, role_labels=ROLE_LABELS
     )
 
 
 def _user_page(user: User, role_form: RoleForm | None = None, status: int = 200):
-    expert = db.session.scalar(sa.select(Expert).where(Expert.user_id == user.id))
+    expert = profiles([user.id]).get(user.id)
     events = db.session.scalars(
         sa.select(AuditEvent)
         .where(
@@ -84,7 +73,6 @@ def _user_page(user: User, role_form: RoleForm | None = None, status: int = 200)
     ), status
 
 
-@bp.get("/users/<int:user_id>")
 @login_required
 def user(user_id: int):
     """Show one account: role, state, recent security events."""
@@ -98,7 +86,6 @@ def _leaves_no_admin(target: User) -> bool:
     return target.role == Role.ADMIN and target.is_active_account and active_admin_count() <= 1
 
 
-@bp.post("/users/<int:user_id>/role")
 @login_required
 def change_role(user_id: int):
     """Give an account another role."""
@@ -124,7 +111,6 @@ def change_role(user_id: int):
     return redirect(url_for("auth.user", user_id=target.id))
 
 
-@bp.post("/users/<int:user_id>/active")
 @login_required
 def set_active(user_id: int):
     """Deactivate an account (it can no longer sign in or use tokens), or reactivate it."""
@@ -146,7 +132,6 @@ def set_active(user_id: int):
     return redirect(url_for("auth.user", user_id=target.id))
 
 
-@bp.route("/users/new", methods=["GET", "POST"])
 @login_required
 def invite():
     """Open an account for someone and mail them a link to choose their password."""
@@ -168,7 +153,6 @@ def invite():
     return redirect(url_for("auth.user", user_id=user.id))
 
 
-@bp.post("/users/<int:user_id>/invitation")
 @login_required
 def resend_invitation(user_id: int):
     """Mail a not-yet-confirmed account its link again."""

@@ -3,7 +3,6 @@
 import time
 
 from flask import (
-    Blueprint,
     current_app,
     flash,
     redirect,
@@ -41,14 +40,11 @@ from roster.auth.twofactor import (
 from roster.core.time import utcnow
 from roster.extensions import db, limiter
 
-bp = Blueprint("auth", __name__, url_prefix="/auth")
-
 
 def login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
-@bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def login():
     """Sign in with e-mail and password (then the second factor, for those who have one)."""
@@ -129,7 +125,6 @@ def _pending_user() -> tuple[User | None, dict]:
     return user, pending
 
 
-@bp.route("/login/two-factor", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def two_factor():
     """Second step of signing in: a code from the authenticator app, or a recovery code."""
@@ -176,7 +171,6 @@ def two_factor():
     return redirect(safe_next(pending.get("next")) or landing_url(user))
 
 
-@bp.post("/logout")
 def logout():
     """Sign out of this browser."""
     if current_user.is_authenticated:
@@ -189,7 +183,6 @@ def logout():
     return redirect(url_for("main.index"))
 
 
-@bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def register():
     """Join the roster: create an expert account and mail the confirmation link."""
@@ -219,14 +212,11 @@ def register():
     return redirect(url_for("auth.check_email"))
 
 
-@bp.get("/check-email")
 def check_email():
     """Tell a new member to open the confirmation link we mailed."""
     return render_template("auth/check_email.html", email=session.get("pending_email"))
 
 
-@bp.get("/confirm/<token>")
-@bp.get("/confirm-email")
 def confirm(token: str | None = None):
     """Confirm the e-mail address from the mailed link, and sign the member in (once)."""
     from flask import make_response
@@ -258,7 +248,6 @@ def confirm(token: str | None = None):
     return redirect(landing_url(user))
 
 
-@bp.route("/confirm", methods=["GET", "POST"])
 @limiter.limit(login_limit, methods=["POST"])
 def resend_confirmation():
     """Send a new confirmation link to an account that is not yet confirmed."""

@@ -1,2 +1,2 @@
-"""The ground floor every domain may import: time and column helpers. Imports nothing from roster
-but the extensions."""
+"""The ground floor every domain may import: time, columns, CSV downloads, list filter forms.
+Imports nothing from roster but the extensions."""

@@ -47,6 +47,3 @@ def demo_logins() -> None:
         "Staff and admin also enter a second-factor code: in development the sign-in page "
         "shows the demo accounts' current code."
     )
-
-
-commands = [seed_demo, demo_logins]

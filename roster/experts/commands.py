@@ -35,6 +35,3 @@ def import_experts(path: Path, batch_size: int) -> None:
     for error in result.errors:
         click.echo(f"line {error['line']}: {error['reason']}", err=True)
     click.echo(summary(result))
-
-
-commands = [import_experts]

@@ -1,20 +1,17 @@
-"""Keep Expert.updated_at true to every change of a profile, so that the matcher's index
-(roster/actions/ranking.py) finds changed experts with one indexed query on that column.
+"""Keep Expert.updated_at true to every change of a profile, so that whoever reads the
+roster by change (the matcher's index) finds changed experts with one indexed query.
 
 Child rows (themes, languages, countries, unavailability) do not UPDATE the expert row on
 their own: a `before_flush` listener touches their parent Expert, which also bumps its
-version (the profile did change). Assignments book an expert's time and describe their past
-work: their changes move updated_at with a plain UPDATE after the flush, without bumping the
-version, so that an expert editing their profile is not told it "changed in the meantime"
-because staff invited them. Bulk `sa.update`/`sa.delete` statements bypass the session and
-must set updated_at themselves.
+version (the profile did change). Other domains whose rows describe an expert move
+updated_at with their own listeners. Bulk `sa.update`/`sa.delete` statements bypass the
+session and must set updated_at themselves.
 """
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from roster.actions.models import Assignment
 from roster.core.time import utcnow
 from roster.experts.models import Expert, ExpertCountry, ExpertLanguage, ExpertTheme, Unavailability
 
@@ -50,25 +47,8 @@ def touch_experts_of_changed_rows(session: Session, _context, _instances) -> Non
             expert_id = _parent_id(obj)
             if expert_id is not None:
                 touched.add(expert_id)
-        elif isinstance(obj, Assignment) and _changed(session, obj):
-            session.info.setdefault("touch_experts", set()).add(obj)
     with session.no_autoflush:
         for expert_id in touched:
             expert = session.get(Expert, expert_id)
             if expert is not None and expert not in session.deleted:
                 expert.updated_at = utcnow()
-
-
-@event.listens_for(Session, "after_flush")
-def touch_experts_of_assignments(session: Session, _context) -> None:
-    """Move updated_at of experts whose assignments changed, without a version bump."""
-    assignments = session.info.pop("touch_experts", None)
-    if not assignments:
-        return
-    ids = {a.expert_id for a in assignments if a.expert_id is not None}
-    if ids:
-        session.connection().execute(
-            sa.update(Expert.__table__)
-            .where(Expert.__table__.c.id.in_(sorted(ids)))
-            .values(updated_at=utcnow())
-        )

@@ -19,10 +19,11 @@ from wtforms.fields import DateField, FieldList, FormField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from roster.experts.models import LEVELS, Depth, EmployerType
-from roster.experts.profile import DEPTH_LABELS, EMPLOYER_TYPE_LABELS
+from matching import DEPTHS, LEVELS
+from roster.experts.models import Depth, EmployerType
+from roster.experts.profile import EMPLOYER_TYPE_LABELS
 from roster.extensions import db
-from roster.i18n import LEVEL_LABELS, country_choices, language_choices
+from roster.i18n import DEPTH_LABELS, LEVEL_LABELS, country_choices, language_choices
 from roster.taxonomy.models import Theme
 
 BLANK_ROWS = 3
@@ -108,7 +109,9 @@ class AboutForm(StepForm):
 class ThemeRow(Form):
     theme = SelectField(_l("Theme"), validators=[Optional()])
     depth = SelectField(
-        _l("Depth of expertise"), choices=options(DEPTH_LABELS.items()), default=Depth.WORKING.value
+        _l("Depth of expertise"),
+        choices=options((d, DEPTH_LABELS[d]) for d in DEPTHS),
+        default=Depth.WORKING.value,
     )
     remove = BooleanField(_l("Remove"))
 

@@ -2,40 +2,21 @@
 
 import json
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import _
 from flask_login import current_user, login_required
 
 from roster.audit import record
 from roster.auth.permissions import can_import_experts, require
-from roster.experts.exports import safe_cell
-from roster.experts.import_rows import COLUMNS, ImportFileError, count_rows, decode
+from roster.core.csv_download import csv_response
+from roster.experts.fields import IMPORT_FIELDS
+from roster.experts.import_rows import ImportFileError, count_rows, decode
 from roster.experts.imports import import_text, start_job, summary
 from roster.experts.models import ImportJob
 from roster.experts.staff_forms import ImportForm
-from roster.experts.views import bp
 from roster.extensions import db
 
-EXAMPLE_ROW = (
-    "Amina",
-    "Diallo",
-    "amina.diallo@example.org",
-    "+221 33 000 00 00",
-    "SN",
-    "Ministry of the Interior",
-    "partner_admin",
-    "Head of unit",
-    "12",
-    "Border management and migration data.",
-    "integrated-border-management:senior; migration-data:experienced",
-    "fr:native; en:C1",
-    "SN; ML",
-    "approved",
-    "2021-03-15",
-)
 
-
-@bp.route("/import", methods=["GET", "POST"])
 @login_required
 def import_csv():
     """Import experts from a CSV file: good rows are stored, bad rows listed with their line."""
@@ -72,25 +53,17 @@ def import_csv():
                 "success" if not result.failed else "warning",
             )
     status = 422 if form.errors else 200
-    return render_template(
-        "experts/import.html", form=form, result=result, columns=COLUMNS, example=EXAMPLE_ROW
-    ), status
+    return render_template("experts/import.html", form=form, result=result), status
 
 
-@bp.get("/import/template.csv")
 @login_required
 def import_template():
     """Download an example CSV with the columns the import reads."""
     require(can_import_experts)
-    lines = [",".join(COLUMNS), ",".join(f'"{safe_cell(v)}"' for v in EXAMPLE_ROW)]
-    return Response(
-        "\ufeff" + "\r\n".join(lines) + "\r\n",
-        mimetype="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="experts-template.csv"'},
-    )
+    example = [f.example for f in IMPORT_FIELDS]
+    return csv_response("experts-template.csv", [f.name for f in IMPORT_FIELDS], [example])
 
 
-@bp.get("/import/<int:job_id>")
 @login_required
 def import_job(job_id: int):
     """Show a background import's progress (the page refreshes itself) and then its report."""

@@ -13,14 +13,8 @@ from flask import Flask
 from roster.audit import record
 from roster.auth.models import User
 from roster.core.time import utcnow
-from roster.experts.import_rows import (
-    CleanRow,
-    RowError,
-    _,
-    clean_row,
-    count_rows,
-    read_rows,
-)
+from roster.experts.cells import RowError, _
+from roster.experts.import_rows import CleanRow, clean_row, count_rows, read_rows
 from roster.experts.models import (
     Expert,
     ExpertCountry,

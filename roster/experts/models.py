@@ -6,6 +6,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matching import DEPTHS, LEVELS
 from roster.auth.models import User
 from roster.core.columns import enum_column
 from roster.core.time import utcnow
@@ -32,17 +33,12 @@ class EmployerType(enum.StrEnum):
     OTHER = "other"
 
 
-class Depth(enum.StrEnum):
-    WORKING = "working"
-    EXPERIENCED = "experienced"
-    SENIOR = "senior"
-
-
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+# Depths and CEFR levels, and their order, are the matching library's.
+Depth = enum.StrEnum("Depth", [(name.upper(), name) for name in DEPTHS], module=__name__)
 
 
 def level_rank(level: str) -> int:
-    """Order CEFR levels so that a minimum level can be compared."""
+    """Order CEFR levels so that a minimum level can be compared (stored: 0 for A1)."""
     return LEVELS.index(level) if level in LEVELS else -1
 
 

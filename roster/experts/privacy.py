@@ -9,8 +9,8 @@ from roster.audit.models import AuditEvent
 from roster.core.time import utcnow
 from roster.experts import cv
 from roster.experts.models import Expert
+from roster.experts.signals import expert_erased
 from roster.extensions import db
-from roster.toolkit.services import anonymise_certificates
 
 ERASED_NAME = ("Erased", "expert")
 
@@ -112,7 +112,6 @@ def erase_expert(expert: Expert, actor=None) -> str | None:
         user.email = f"erased-{secrets.token_hex(8)}@invalid.example"
         user.password_hash = None
         user.tokens.clear()
-        # Certificates stay verifiable (the code is public), but name no one any more.
-        anonymise_certificates(user.id)
+    expert_erased.send(expert)  # other domains forget the person too (toolkit: certificates)
     record("expert_erased", expert, actor=actor)
     return old_file

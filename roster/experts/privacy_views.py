@@ -15,7 +15,7 @@ from roster.experts import cv
 from roster.experts.models import Expert
 from roster.experts.privacy import erase_expert, personal_data
 from roster.experts.staff_forms import CancelErasureForm, ConfirmErasureForm, ErasureRequestForm
-from roster.experts.views import bp, own_expert
+from roster.experts.views import own_expert
 from roster.extensions import db
 
 
@@ -26,7 +26,6 @@ def _own_or_404() -> Expert:
     return expert
 
 
-@bp.get("/me/data.json")
 @login_required
 def export_my_data():
     """Download everything the roster holds about me, as JSON."""
@@ -44,7 +43,6 @@ def export_my_data():
     )
 
 
-@bp.route("/me/erasure", methods=["GET", "POST"])
 @login_required
 def request_erasure():
     """Ask for the erasure of my data (staff confirm it), or withdraw the request."""
@@ -71,7 +69,6 @@ def request_erasure():
     ), status
 
 
-@bp.get("/erasure")
 @login_required
 def erasure_queue():
     """List the requests for erasure waiting for staff confirmation."""
@@ -84,7 +81,6 @@ def erasure_queue():
     return render_template("experts/erasure_queue.html", experts=experts, form=ConfirmErasureForm())
 
 
-@bp.post("/<int:expert_id>/erase")
 @login_required
 def confirm_erasure(expert_id: int):
     """Erase an expert's personal data for good, keeping only anonymous figures."""

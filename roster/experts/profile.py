@@ -27,11 +27,6 @@ EMPLOYER_TYPE_LABELS = {
     "independent": _l("Independent consultant"),
     "other": _l("Other"),
 }
-DEPTH_LABELS = {
-    "working": _l("Working knowledge"),
-    "experienced": _l("Experienced"),
-    "senior": _l("Senior expert"),
-}
 STATUS_LABELS = {
     "draft": _l("Draft"),
     "applied": _l("Applied"),

@@ -3,7 +3,7 @@
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import login_required
 
@@ -16,28 +16,22 @@ from roster.auth.permissions import (
     can_view_roster,
     require,
 )
-from roster.experts.exports import csv_lines
+from roster.experts.exports import roster_csv
+from roster.experts.filters import RosterFilterForm
 from roster.experts.models import Expert, Status
-from roster.experts.profile import (
-    DEPTH_LABELS,
-    EMPLOYER_TYPE_LABELS,
-    STATUS_LABELS,
-    completeness,
-)
-from roster.experts.search import filters_from_args, page_args, paginate, roster_query
-from roster.experts.staff_forms import RosterFilterForm, StatusForm, VetForm
-from roster.experts.views import bp
+from roster.experts.profile import EMPLOYER_TYPE_LABELS, STATUS_LABELS, completeness
+from roster.experts.search import page_args, paginate, roster_query
+from roster.experts.staff_forms import StatusForm, VetForm
 from roster.extensions import db
+from roster.i18n import DEPTH_LABELS
 
 
-@bp.get("/")
 @login_required
 def index():
     """List the roster for staff, filtered, sorted and paginated."""
     require(can_view_roster)
-    filters, errors = filters_from_args(request.args)
-    form = RosterFilterForm(request.args)
-    form.show_errors(errors)
+    form = RosterFilterForm(request.args).with_choices()
+    filters = form.clean()
     form.check_known(filters)
     page, per_page = page_args(request.args, current_app.config.get("PER_PAGE", 25))
     pagination = paginate(roster_query(filters), page, per_page)
@@ -54,25 +48,15 @@ def index():
     )
 
 
-@bp.get("/export.csv")
 @login_required
 def export():
     """Download the filtered roster as CSV (UTF-8 with BOM, one row per expert)."""
     require(can_view_roster)
-    filters, _errors = filters_from_args(request.args)
+    filters = RosterFilterForm(request.args).clean()  # a bad filter is left out, as on the page
     experts = db.session.scalars(roster_query(filters)).all()
     record("roster_exported", detail=f"{len(experts)} experts; filters: {filters.active()}")
     db.session.commit()
-    name = f"roster-{date.today().isoformat()}.csv"
-    return Response(
-        "".join(csv_lines(experts)),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "private, no-store",
-        },
-    )
+    return roster_csv(f"roster-{date.today().isoformat()}.csv", experts)
 
 
 def render_detail(
@@ -102,7 +86,6 @@ def render_detail(
     ), status
 
 
-@bp.get("/<int:expert_id>")
 @login_required
 def detail(expert_id: int):
     """Show staff everything about an expert, with the actions they may take."""
@@ -112,7 +95,6 @@ def detail(expert_id: int):
     return render_detail(expert)
 
 
-@bp.post("/<int:expert_id>/status")
 @login_required
 def set_status(expert_id: int):
     """Set an approved expert inactive, or make an inactive one active again."""

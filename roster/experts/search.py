@@ -1,15 +1,13 @@
 """The roster's filters as one query, shared by the staff pages, the CSV export and the API."""
 
-from dataclasses import dataclass, field, fields
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy.orm import selectinload
 
+from roster.experts.filters import RosterFilters
 from roster.experts.models import (
-    LEVELS,
     Expert,
     ExpertCountry,
     ExpertLanguage,
@@ -29,25 +27,6 @@ SORTS = {
     "-experience": (Expert.years_experience.desc().nulls_last(), Expert.id),
     "-updated": (Expert.updated_at.desc(), Expert.id),
 }
-
-
-@dataclass
-class RosterFilters:
-    q: str = ""
-    themes: list[str] = field(default_factory=list)  # theme slugs; an expert must have all
-    language: str = ""  # ISO 639 code
-    min_level: str = ""  # A1..C2 or native; only with language
-    country: str = ""  # ISO 3166 alpha-2, experience in that country
-    region: str = ""  # region slug, experience in a country of that region
-    status: str = ""  # one of Status; empty means every status but erased
-    available_from: date | None = None
-    available_to: date | None = None
-    joined_year: int | None = None
-    sort: str = "name"
-
-    def active(self) -> dict:
-        """The filters that are set, for links and the CSV export."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
 
 
 def _like(text: str) -> str:
@@ -115,77 +94,6 @@ def roster_query(filters: RosterFilters) -> sa.Select:
     return stmt.order_by(*order).options(
         selectinload(Expert.themes), selectinload(Expert.languages), selectinload(Expert.countries)
     )
-
-
-def _parse_date(value: str, errors: dict, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        errors[name] = _l("Enter a date as YYYY-MM-DD.")
-        return None
-
-
-def filters_from_args(args) -> tuple[RosterFilters, dict[str, str]]:
-    """Read the roster's filters from request args; bad values are left out and reported.
-
-    `args` is a MultiDict (request.args); `theme` may repeat. The errors map a parameter
-    name to a translatable message, so pages show them next to the field and the API
-    answers 400 with them.
-    """
-    errors: dict[str, str] = {}
-    text = lambda name: (args.get(name) or "").strip()  # noqa: E731
-    filters = RosterFilters(q=text("q")[:200])
-    filters.themes = [s.strip() for s in args.getlist("theme") if s and s.strip()][:20]
-    language = text("language").lower()
-    if language:
-        if len(language) in (2, 3) and language.isalpha():
-            filters.language = language
-        else:
-            errors["language"] = _l("Unknown language code.")
-    min_level = text("min_level")
-    if min_level:
-        level = "native" if min_level.lower() == "native" else min_level.upper()
-        if level in LEVELS:
-            filters.min_level = level
-        else:
-            errors["min_level"] = _l("Choose a level from A1 to C2, or native.")
-    country = text("country").upper()
-    if country:
-        if len(country) == 2 and country.isalpha():
-            filters.country = country
-        else:
-            errors["country"] = _l("Unknown country code.")
-    filters.region = text("region")[:64]
-    status = text("status").lower()
-    if status:
-        if status in {s.value for s in Status}:
-            filters.status = status
-        else:
-            errors["status"] = _l("Unknown status.")
-    filters.available_from = _parse_date(text("available_from"), errors, "available_from")
-    filters.available_to = _parse_date(text("available_to"), errors, "available_to")
-    if (
-        filters.available_from
-        and filters.available_to
-        and filters.available_from > filters.available_to
-    ):
-        errors["available_to"] = _l("The end of the window must not be before its start.")
-        filters.available_to = None
-    year = text("joined_year")
-    if year:
-        if year.isdigit() and 1900 <= int(year) <= 2200:
-            filters.joined_year = int(year)
-        else:
-            errors["joined_year"] = _l("Enter a year such as 2021.")
-    sort = text("sort")
-    if sort:
-        if sort in SORTS:
-            filters.sort = sort
-        else:
-            errors["sort"] = _l("Unknown sort order.")
-    return filters, errors
 
 
 def page_args(args, default_per_page: int = 25, max_per_page: int = 100) -> tuple[int, int]:

@@ -15,14 +15,12 @@ from roster.experts.models import Expert, Status
 from roster.experts.profile import completeness
 from roster.experts.roster_views import render_detail
 from roster.experts.staff_forms import VetForm
-from roster.experts.views import bp
 from roster.extensions import db
 from roster.mail import send_mail
 
 log = logging.getLogger(__name__)
 
 
-@bp.get("/vetting")
 @login_required
 def vetting():
     """List the applications waiting for a decision, oldest first."""
@@ -51,7 +49,6 @@ def _notify(expert: Expert, template: str, subject) -> None:
         )
 
 
-@bp.post("/<int:expert_id>/vet")
 @login_required
 def vet(expert_id: int):
     """Approve or reject an application with a note; the expert is told by e-mail."""

@@ -4,7 +4,6 @@ import io
 
 import sqlalchemy as sa
 from flask import (
-    Blueprint,
     abort,
     flash,
     redirect,
@@ -45,15 +44,12 @@ from roster.experts.profile import (
 from roster.extensions import db
 from roster.taxonomy.models import Country
 
-bp = Blueprint("experts", __name__, url_prefix="/experts")
-
 
 def own_expert() -> Expert | None:
     """The signed-in user's expert profile, if they have one."""
     return db.session.scalar(db.select(Expert).where(Expert.user_id == current_user.id))
 
 
-@bp.get("/me")
 @login_required
 def me():
     """Send the signed-in expert to their profile overview (staff to the roster)."""
@@ -78,7 +74,6 @@ def _stepper_context(expert: Expert) -> dict:
     }
 
 
-@bp.get("/<int:expert_id>/profile")
 @login_required
 def profile(expert_id: int):
     """Show the profile's overview: status, how complete it is, and the steps."""
@@ -121,7 +116,6 @@ def _render_step(expert: Expert, step: str, form, status: int = 200, stale: bool
     )
 
 
-@bp.route("/<int:expert_id>/edit/<step>", methods=["GET", "POST"])
 @login_required
 def edit_step(expert_id: int, step: str):
     """Show one step of the profile and save it ("Save and continue")."""
@@ -184,7 +178,6 @@ def _submit(expert: Expert):
     return redirect(url_for("experts.profile", expert_id=expert.id))
 
 
-@bp.get("/<int:expert_id>/cv", endpoint="cv")
 @login_required
 def cv_download(expert_id: int):
     """Download the expert's CV (the owner or staff; every staff read is audited)."""
@@ -208,7 +201,6 @@ def cv_download(expert_id: int):
     return response
 
 
-@bp.post("/<int:expert_id>/cv/delete")
 @login_required
 def delete_cv(expert_id: int):
     """Delete the expert's CV file and its extracted text."""
@@ -223,7 +215,6 @@ def delete_cv(expert_id: int):
     return redirect(url_for("experts.edit_step", expert_id=expert.id, step="cv"))
 
 
-@bp.errorhandler(413)
 def too_large(error):
     """Answer an over-large upload with a polite page instead of a bare error."""
     limit = round(request.max_content_length / 1048576, 1) if request.max_content_length else None

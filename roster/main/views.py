@@ -1,26 +1,23 @@
 """The front page, the language switch and the health check."""
 
 import sqlalchemy as sa
-from flask import Blueprint, jsonify, redirect, render_template, request, session, url_for
+from flask import jsonify, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from werkzeug.exceptions import BadRequest
 
 from roster.extensions import db
+from roster.i18n import LANGUAGES
 
-bp = Blueprint("main", __name__)
 
-
-@bp.get("/")
 def index():
     """Show the welcome page, or send a signed-in user to their area."""
     return render_template("main/index.html")
 
 
-@bp.post("/language")
 def set_language():
     """Remember the interface language the user picked."""
     lang = request.form.get("lang", "")
-    if lang not in ("en", "fr", "es"):
+    if lang not in LANGUAGES:
         raise BadRequest("Unknown language")
     session["locale"] = lang
     if current_user.is_authenticated:
@@ -32,7 +29,6 @@ def set_language():
     return redirect(target)
 
 
-@bp.get("/healthz")
 def healthz():
     """Tell a load balancer whether the app can reach its database."""
     try:

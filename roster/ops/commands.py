@@ -31,6 +31,3 @@ def restore(path, force):
         restore_backup(current_app, path, force=force, echo=click.echo)
     except (BackupError, ToolMissing) as exc:
         raise click.ClickException(str(exc)) from exc
-
-
-commands = [backup, restore]

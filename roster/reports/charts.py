@@ -4,8 +4,6 @@ from dataclasses import dataclass, field
 
 from flask_babel import _
 
-KINDS = ("bar", "hbar", "stacked", "doughnut", "line")
-
 
 @dataclass
 class Row:

@@ -7,10 +7,8 @@ from roster.auth.permissions import can_view_reports, require
 from roster.i18n import language_name
 from roster.reports.coverage import DEFAULT_THRESHOLD, MIN_LEVEL, coverage
 from roster.reports.forms import CoverageForm
-from roster.reports.views import bp
 
 
-@bp.get("/coverage", endpoint="coverage")
 @login_required
 def coverage_view():
     """Show how many approved, available experts each theme has per region and language."""

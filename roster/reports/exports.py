@@ -1,13 +1,11 @@
 """The year's figures as CSV rows: a stable key for programs, a label for people, a value."""
 
-import csv
-import io
-
+from flask import Response
 from flask_babel import _
 
+from roster.core.csv_download import csv_response
 from roster.i18n import country_name
 from roster.reports.years import YearFigures
-from roster.toolkit.stats import csv_safe
 
 
 def year_rows(f: YearFigures) -> list[tuple[str, str, str | int]]:
@@ -71,11 +69,7 @@ def year_rows(f: YearFigures) -> list[tuple[str, str, str | int]]:
     return rows
 
 
-def year_csv(f: YearFigures) -> str:
-    """The figures as CSV text (spreadsheet-safe cells), with a header row."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["key", _("Figure"), _("Value")])
-    for key, label, value in year_rows(f):
-        writer.writerow([key, csv_safe(label), csv_safe(value)])
-    return out.getvalue()
+def year_csv(f: YearFigures) -> Response:
+    """The figures as a CSV download: a header row, then (key, label, value) rows."""
+    header = ["key", _("Figure"), _("Value")]
+    return csv_response(f"year-in-review-{f.year}.csv", header, year_rows(f))

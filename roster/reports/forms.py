@@ -1,33 +1,44 @@
 """The reports' GET forms: the year to show, and the coverage's window and threshold."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
+from roster.core.filter_forms import FilterForm
 from roster.reports.coverage import DEFAULT_THRESHOLD
+from roster.reports.years import FIRST_YEAR, LAST_YEAR
 
 
-class YearForm(FlaskForm):
-    """Pick the year a report covers."""
+def _year(value) -> int | None:
+    """A year's digits as a number; no year asked for is None, anything else a ValueError."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValueError(text)
+    return int(text)
 
-    class Meta:
-        csrf = False
 
-    year = SelectField(_l("Year"), coerce=int)
+class YearForm(FilterForm):
+    """Pick the year a report covers (?year=); an empty choice means the latest year."""
 
-    def __init__(self, years: list[int], selected: int, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    year = SelectField(
+        _l("Year"),
+        coerce=_year,
+        validate_choice=False,  # any year of the reports' range, with data or not
+        validators=[Optional(), NumberRange(FIRST_YEAR, LAST_YEAR)],
+    )
+
+    def offer(self, years: list[int], selected: int) -> "YearForm":
+        """Offer the years with data (and the one shown), with the one shown selected."""
         choices = sorted(set(years) | {selected}, reverse=True)
         self.year.choices = [(y, str(y)) for y in choices]
         self.year.data = selected
+        return self
 
 
-class CoverageForm(FlaskForm):
+class CoverageForm(FilterForm):
     """The window experts must be available in, and below how many experts a cell is a gap."""
-
-    class Meta:
-        csrf = False
 
     available_from = DateField(_l("Available from"), validators=[Optional()])
     available_to = DateField(_l("Available until"), validators=[Optional()])

@@ -1,34 +1,28 @@
-"""The reports' pages for staff: the dashboard (this module), the year in review and the
-coverage of the roster (year_views.py, coverage_views.py add their routes to this blueprint)."""
+"""The reports' dashboard for staff: the year's figures at a glance."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import abort, render_template, request
 from flask_login import login_required
 
 from roster.auth.permissions import can_view_reports, require
 from roster.reports import dashboard as d
 from roster.reports.forms import YearForm
-from roster.reports.years import latest_year, valid_year, year_figures, years_with_data
-
-bp = Blueprint("reports", __name__, url_prefix="/reports")
+from roster.reports.years import latest_year, year_figures, years_with_data
 
 
-def chosen_year() -> int:
+def chosen_year(form: YearForm) -> int:
     """The year asked for in ?year=, else the latest year with data; 404 for a bad year."""
-    raw = (request.args.get("year") or "").strip()
-    if not raw:
-        return latest_year()
-    if not raw.isdigit() or not valid_year(int(raw)):
+    if not form.validate():
         abort(404)
-    return int(raw)
+    return form.year.data or latest_year()
 
 
-@bp.get("/")
 @login_required
 def dashboard():
     """Show the year's Actions, activities, requests, experts and toolkit at a glance."""
     require(can_view_reports)
-    year = chosen_year()
-    form = YearForm(years_with_data(), year, formdata=None)
+    form = YearForm(request.args)
+    year = chosen_year(form)
+    form.offer(years_with_data(), year)
     funnel, funnel_rows, funnel_total = d.funnel_chart(year)
     return render_template(
         "reports/dashboard.html",

@@ -1,6 +1,6 @@
 """The year in review: the figures the annual report gives, highlights, print and CSV."""
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import login_required
 
@@ -10,7 +10,6 @@ from roster.reports.charts import Chart
 from roster.reports.forms import YearForm
 from roster.reports.highlights import highlights
 from roster.reports.text import country_names, month_names, summary
-from roster.reports.views import bp
 from roster.reports.years import (
     YearFigures,
     latest_year,
@@ -27,13 +26,12 @@ def _figures_or_404(year: int) -> YearFigures:
     return year_figures(year)
 
 
-@bp.get("/year/")
 @login_required
 def year_index():
     """Open the year in review of the year picked (?year=), else of the latest year."""
     require(can_view_reports)
-    raw = (request.args.get("year") or "").strip()
-    year = int(raw) if raw.isdigit() and valid_year(int(raw)) else latest_year()
+    form = YearForm(request.args)
+    year = (form.validate() and form.year.data) or latest_year()  # a bad year: the latest
     return redirect(url_for("reports.year", year=year))
 
 
@@ -54,13 +52,12 @@ def _charts(f: YearFigures) -> list[Chart]:
     return [month, region]
 
 
-@bp.get("/year/<int:year>")
 @login_required
 def year(year: int):
     """Show the year in review: figures, partners, requests and highlights per region."""
     require(can_view_reports)
     f = _figures_or_404(year)
-    form = YearForm(years_with_data(), year, formdata=None)
+    form = YearForm(formdata=None).offer(years_with_data(), year)
     return render_template(
         "reports/year.html",
         f=f,
@@ -72,14 +69,8 @@ def year(year: int):
     )
 
 
-@bp.get("/year/<int:year>.csv")
 @login_required
 def year_csv(year: int):
     """Download the year's figures as CSV (UTF-8 with BOM for spreadsheets)."""
     require(can_view_reports)
-    f = _figures_or_404(year)
-    return Response(
-        "\ufeff" + exports.year_csv(f),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="year-in-review-{year}.csv"'},
-    )
+    return exports.year_csv(_figures_or_404(year))

@@ -15,6 +15,3 @@ def seed_taxonomy() -> None:
         f"Reference data: {result.themes} themes, {result.regions} regions and "
         f"{result.countries} countries added."
     )
-
-
-commands = [seed_taxonomy]

@@ -1,4 +1,4 @@
-"""The admin page that places countries in regions (routes of the taxonomy blueprint)."""
+"""The admin page that places countries in regions."""
 
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
@@ -11,7 +11,6 @@ from roster.extensions import db
 from roster.i18n import country_name
 from roster.taxonomy.forms import CountryFilterForm, CountryRegionsForm
 from roster.taxonomy.models import Country, Region
-from roster.taxonomy.views import bp
 
 
 def _filtered(filters: CountryFilterForm, regions: list[Region]) -> list[Country]:
@@ -31,7 +30,6 @@ def _filtered(filters: CountryFilterForm, regions: list[Region]) -> list[Country
     return sorted(countries, key=lambda c: country_name(c.code).lower())
 
 
-@bp.route("/countries", methods=["GET", "POST"])
 @login_required
 def countries():
     """Show countries with their region, filtered, and move the shown ones between regions."""

@@ -1,19 +1,17 @@
 """Admin pages of the taxonomy: the overview, themes and regions (countries in countries.py)."""
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from roster.audit import record
 from roster.auth.permissions import can_manage_taxonomy, require
-from roster.experts.models import ExpertCountry, ExpertTheme
 from roster.extensions import db
 from roster.i18n import country_name
 from roster.taxonomy.forms import RegionForm, ThemeForm
 from roster.taxonomy.models import Country, Region, Theme
-
-bp = Blueprint("taxonomy", __name__, url_prefix="/taxonomy")
+from roster.taxonomy.signals import experts_in_countries, experts_per_theme
 
 
 def _changes(obj, form) -> str:
@@ -26,7 +24,6 @@ def _changes(obj, form) -> str:
     return "; ".join(parts)
 
 
-@bp.get("/")
 @login_required
 def index():
     """Show the vocabularies at a glance with what needs attention."""
@@ -47,22 +44,16 @@ def index():
     )
 
 
-@bp.get("/themes")
 @login_required
 def themes():
     """List every theme with its labels, state and how many experts use it."""
     require(can_manage_taxonomy)
     rows = db.session.scalars(sa.select(Theme)).all()
-    usage = dict(
-        db.session.execute(
-            sa.select(ExpertTheme.theme_id, sa.func.count()).group_by(ExpertTheme.theme_id)
-        ).all()
-    )
+    usage = experts_per_theme()
     rows.sort(key=lambda t: (not t.active, t.label.lower()))
     return render_template("taxonomy/themes.html", themes=rows, usage=usage)
 
 
-@bp.route("/themes/new", methods=["GET", "POST"])
 @login_required
 def create_theme():
     """Add a theme to the taxonomy."""
@@ -81,7 +72,6 @@ def create_theme():
     return render_template("taxonomy/theme_form.html", form=form, theme=None), status
 
 
-@bp.route("/themes/<int:theme_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_theme(theme_id: int):
     """Change a theme's labels or short name."""
@@ -96,14 +86,11 @@ def edit_theme(theme_id: int):
         db.session.commit()
         flash(_("Theme “%(label)s” saved.", label=theme.label), "success")
         return redirect(url_for("taxonomy.themes"))
-    usage = db.session.scalar(
-        sa.select(sa.func.count()).select_from(ExpertTheme).where(ExpertTheme.theme_id == theme.id)
-    )
+    usage = experts_per_theme([theme.id]).get(theme.id, 0)
     status = 400 if form.errors else 200
     return render_template("taxonomy/theme_form.html", form=form, theme=theme, usage=usage), status
 
 
-@bp.post("/themes/<int:theme_id>/deactivate")
 @login_required
 def deactivate_theme(theme_id: int):
     """Hide a theme from new choices; profiles that have it keep it."""
@@ -117,7 +104,6 @@ def deactivate_theme(theme_id: int):
     return redirect(url_for("taxonomy.themes"))
 
 
-@bp.post("/themes/<int:theme_id>/reactivate")
 @login_required
 def reactivate_theme(theme_id: int):
     """Offer a deactivated theme again."""
@@ -131,7 +117,6 @@ def reactivate_theme(theme_id: int):
     return redirect(url_for("taxonomy.themes"))
 
 
-@bp.get("/regions")
 @login_required
 def regions():
     """List the regions with how many countries each holds."""
@@ -148,7 +133,6 @@ def regions():
     )
 
 
-@bp.route("/regions/new", methods=["GET", "POST"])
 @login_required
 def create_region():
     """Add a region."""
@@ -169,7 +153,6 @@ def create_region():
     return render_template("taxonomy/region_form.html", form=form, region=None), status
 
 
-@bp.route("/regions/<int:region_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_region(region_id: int):
     """Change a region's labels or short name, and see its countries."""
@@ -185,11 +168,7 @@ def edit_region(region_id: int):
         flash(_("Region “%(label)s” saved.", label=region.label), "success")
         return redirect(url_for("taxonomy.regions"))
     codes = sorted((c.code for c in region.countries), key=lambda c: country_name(c).lower())
-    experts = db.session.scalar(
-        sa.select(sa.func.count(sa.distinct(ExpertCountry.expert_id))).where(
-            ExpertCountry.country_code.in_(codes)
-        )
-    )
+    experts = experts_in_countries(codes)
     status = 400 if form.errors else 200
     return (
         render_template(

@@ -20,7 +20,6 @@ from roster.toolkit.models import (
     ModuleTag,
     ModuleTranslation,
 )
-from roster.toolkit.views import bp
 
 
 def load_for_authoring(module_id: int) -> Module:
@@ -71,7 +70,6 @@ def apply_settings(form: ModuleSettingsForm, module: Module) -> None:
     module.prerequisites = [m for m in db.session.scalars(sa.select(Module)) if m.id in chosen]
 
 
-@bp.get("/manage/")
 def manage():
     """List every module, draft to retired, for authors."""
     require(can_author_modules)
@@ -79,7 +77,6 @@ def manage():
     return render_template("toolkit/manage.html", modules=modules, form=ActionForm())
 
 
-@bp.route("/manage/new", methods=["GET", "POST"])
 def create():
     """Create a draft module with its first language version."""
     require(can_author_modules)
@@ -100,7 +97,6 @@ def create():
     return render_template("toolkit/module_form.html", form=form, module=None)
 
 
-@bp.get("/manage/<int:module_id>/")
 def edit(module_id: int):
     """Show a module's authoring overview: versions, sections, files, status."""
     module = load_for_authoring(module_id)
@@ -113,7 +109,6 @@ def edit(module_id: int):
     )
 
 
-@bp.route("/manage/<int:module_id>/settings", methods=["GET", "POST"])
 def settings(module_id: int):
     """Edit what a module is: tags, theme, time, pass mark, prerequisites."""
     module = load_for_authoring(module_id)
@@ -134,7 +129,6 @@ def settings(module_id: int):
     return render_template("toolkit/module_form.html", form=form, module=module)
 
 
-@bp.post("/manage/<int:module_id>/status/<status>")
 def set_status(module_id: int, status: str):
     """Publish, retire or return a module to draft."""
     module = load_for_authoring(module_id)
@@ -164,7 +158,6 @@ def set_status(module_id: int, status: str):
     return redirect(url_for(".edit", module_id=module.id))
 
 
-@bp.post("/manage/<int:module_id>/files")
 def upload(module_id: int):
     """Attach an image or PDF to a module, checked by its content."""
     module = load_for_authoring(module_id)
@@ -185,7 +178,6 @@ def upload(module_id: int):
     return redirect(url_for(".edit", module_id=module.id) + "#files")
 
 
-@bp.post("/manage/files/<int:attachment_id>/delete")
 def delete_attachment(attachment_id: int):
     """Remove a file from a module."""
     file = db.get_or_404(Attachment, attachment_id)
@@ -199,7 +191,6 @@ def delete_attachment(attachment_id: int):
     return redirect(url_for(".edit", module_id=module.id) + "#files")
 
 
-@bp.get("/manage/<int:module_id>/history")
 def history(module_id: int):
     """List a module's revisions: who changed what, when."""
     module = load_for_authoring(module_id)
@@ -212,7 +203,6 @@ def history(module_id: int):
     return render_template("toolkit/history.html", module=module, page=page)
 
 
-@bp.get("/manage/revisions/<int:revision_id>")
 def revision(revision_id: int):
     """Show a module's content as it stood after one revision."""
     rev = db.get_or_404(ModuleRevision, revision_id)

@@ -20,10 +20,8 @@ from roster.toolkit.authoring import upload_dir
 from roster.toolkit.forms import VerifyForm
 from roster.toolkit.models import Attachment
 from roster.toolkit.progress_models import Certificate
-from roster.toolkit.views import bp
 
 
-@bp.get("/certificates/")
 def certificates():
     """List my certificates."""
     mine = db.session.scalars(
@@ -34,7 +32,6 @@ def certificates():
     return render_template("toolkit/certificates.html", certificates=mine)
 
 
-@bp.get("/certificates/<code>")
 def certificate(code: str):
     """Show my certificate of completion, ready to print or save as PDF."""
     cert = services.find_certificate(code)
@@ -55,7 +52,6 @@ def certificate(code: str):
     )
 
 
-@bp.get("/verify")
 @limiter.limit("30 per minute")
 def verify():
     """Confirm whether a certificate code is genuine, showing nothing else about its holder."""
@@ -74,7 +70,6 @@ def verify():
     )
 
 
-@bp.get("/files/<int:attachment_id>/<path:name>")
 def attachment(attachment_id: int, name: str):
     """Send a module's image or PDF to someone who may read the module."""
     file = db.get_or_404(Attachment, attachment_id)

@@ -14,6 +14,3 @@ def seed_toolkit():
     added = load_toolkit_content(db.session, progress=click.echo)
     db.session.commit()
     click.echo(f"{added} module(s) added.")
-
-
-commands = [seed_toolkit]

@@ -1,17 +1,14 @@
 """Staff reports on the toolkit: completion by module and by expert, CSV export."""
 
-import csv
-import io
-
-from flask import Response, render_template
+from flask import render_template
 from flask_babel import _
 
 from roster.auth.permissions import can_view_toolkit_reports, require
+from roster.core.csv_download import csv_response
 from roster.core.time import utcnow
 from roster.extensions import db
 from roster.toolkit import stats
 from roster.toolkit.models import Module
-from roster.toolkit.views import bp
 
 
 def state_label(name: str) -> str:
@@ -22,7 +19,6 @@ def state_label(name: str) -> str:
     }[name]
 
 
-@bp.get("/reports/")
 def report():
     """Show completion by module: started, completed, in progress, stalled."""
     require(can_view_toolkit_reports)
@@ -30,14 +26,12 @@ def report():
     return render_template("toolkit/report.html", figures=figures)
 
 
-@bp.get("/reports/people")
 def report_people():
     """Show completion by learner: who started, finished and stalled."""
     require(can_view_toolkit_reports)
     return render_template("toolkit/report_people.html", rows=stats.by_learner())
 
 
-@bp.get("/reports/modules/<int:module_id>")
 def report_module(module_id: int):
     """List everyone who started one module, with where they are."""
     module = db.get_or_404(Module, module_id)
@@ -54,64 +48,48 @@ def report_module(module_id: int):
     )
 
 
-@bp.get("/reports/export.csv")
 def export():
     """Download every learner's progress on every module as CSV."""
     require(can_view_toolkit_reports)
     now = utcnow()
     names = stats.expert_names()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "module",
-            "module_title",
-            "email",
-            "name",
-            "status",
-            "language",
-            "sections_read",
-            "sections_total",
-            "attempts",
-            "best_score",
-            "started_at",
-            "last_activity_at",
-            "completed_at",
-            "completed_language",
-        ]
-    )
+    header = [
+        "module",
+        "module_title",
+        "email",
+        "name",
+        "status",
+        "language",
+        "sections_read",
+        "sections_total",
+        "attempts",
+        "best_score",
+        "started_at",
+        "last_activity_at",
+        "completed_at",
+        "completed_language",
+    ]
+    rows = []
     for p in stats.progress_rows():
         version = p.module.translation(p.completed_language or p.language)
         total = len(version.sections) if version else 0
         read = len({s.position for s in version.sections} & p.read_positions) if version else 0
-        writer.writerow(
-            [
-                stats.csv_safe(cell)
-                for cell in (
-                    p.module.slug,
-                    version.title if version else "",
-                    p.user.email,
-                    names.get(p.user_id, ""),
-                    stats.state(p, now),
-                    p.language,
-                    read,
-                    total,
-                    len(p.attempts),
-                    p.best_score if p.best_score is not None else "",
-                    p.started_at.isoformat(timespec="seconds"),
-                    p.last_activity_at.isoformat(timespec="seconds"),
-                    p.completed_at.isoformat(timespec="seconds") if p.completed_at else "",
-                    p.completed_language or "",
-                )
-            ]
+        rows.append(
+            (
+                p.module.slug,
+                version.title if version else "",
+                p.user.email,
+                names.get(p.user_id, ""),
+                stats.state(p, now),
+                p.language,
+                read,
+                total,
+                len(p.attempts),
+                p.best_score if p.best_score is not None else "",
+                p.started_at.isoformat(timespec="seconds"),
+                p.last_activity_at.isoformat(timespec="seconds"),
+                p.completed_at.isoformat(timespec="seconds") if p.completed_at else "",
+                p.completed_language or "",
+            )
         )
-    filename = f"toolkit-progress-{now:%Y-%m-%d}.csv"
-    return Response(
-        "\ufeff" + out.getvalue(),  # a BOM so that spreadsheet programs read UTF-8
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "private, no-store",  # personal data: never kept by a proxy
-        },
-    )
+    return csv_response(f"toolkit-progress-{now:%Y-%m-%d}.csv", header, rows)

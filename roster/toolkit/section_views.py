@@ -10,7 +10,6 @@ from roster.toolkit.forms import ActionForm, NewTranslationForm, SectionForm, Tr
 from roster.toolkit.models import Module, ModuleTranslation, Section
 from roster.toolkit.rendering import render_markdown
 from roster.toolkit.textformat import dump_quiz
-from roster.toolkit.views import bp
 
 
 def version_of(module: Module, lang: str) -> ModuleTranslation:
@@ -27,7 +26,6 @@ def section_of(version: ModuleTranslation, section_id: int) -> Section:
     return section
 
 
-@bp.route("/manage/<int:module_id>/versions/new", methods=["GET", "POST"])
 def add_version(module_id: int):
     """Add a language version; its sections start as copies of an existing version's titles."""
     module = load_for_authoring(module_id)
@@ -56,7 +54,6 @@ def add_version(module_id: int):
     return render_template("toolkit/version_form.html", form=form, module=module, version=None)
 
 
-@bp.route("/manage/<int:module_id>/<lang>", methods=["GET", "POST"])
 def edit_version(module_id: int, lang: str):
     """Edit a language version's title, summary and knowledge check."""
     module = load_for_authoring(module_id)
@@ -76,8 +73,6 @@ def edit_version(module_id: int, lang: str):
     return render_template("toolkit/version_form.html", form=form, module=module, version=version)
 
 
-@bp.route("/manage/<int:module_id>/<lang>/sections/new", methods=["GET", "POST"])
-@bp.route("/manage/<int:module_id>/<lang>/sections/<int:section_id>", methods=["GET", "POST"])
 def edit_section(module_id: int, lang: str, section_id: int | None = None):
     """Write or edit a section in Markdown; preview shows it as readers will see it."""
     module = load_for_authoring(module_id)
@@ -109,7 +104,6 @@ def edit_section(module_id: int, lang: str, section_id: int | None = None):
     )
 
 
-@bp.post("/manage/<int:module_id>/<lang>/sections/<int:section_id>/move/<direction>")
 def move_section(module_id: int, lang: str, section_id: int, direction: str):
     """Move a section up or down in its version."""
     module = load_for_authoring(module_id)
@@ -129,7 +123,6 @@ def move_section(module_id: int, lang: str, section_id: int, direction: str):
     return redirect(url_for(".edit", module_id=module.id) + f"#version-{lang}")
 
 
-@bp.post("/manage/<int:module_id>/<lang>/sections/<int:section_id>/delete")
 def delete_section(module_id: int, lang: str, section_id: int):
     """Remove a section (the edit history keeps its text)."""
     module = load_for_authoring(module_id)

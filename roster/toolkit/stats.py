@@ -109,9 +109,3 @@ def expert_names() -> dict[int, str]:
     return {
         e.user_id: e.name for e in db.session.scalars(sa.select(Expert)) if e.user_id and e.name
     }
-
-
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,7 +1,7 @@
 """The toolkit for learners: catalog, module reader, knowledge check."""
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user
 
@@ -14,29 +14,24 @@ from roster.toolkit.models import TAGS, Module, ModuleTranslation
 from roster.toolkit.progress_models import Certificate, Progress
 from roster.toolkit.rendering import render_markdown
 
-bp = Blueprint("toolkit", __name__, url_prefix="/toolkit")
 LANGUAGE_CODES = tuple(code for code, _name in LANGUAGE_CHOICES)
 
 
-@bp.app_template_global()
 def toolkit_tag_label(tag: str) -> str:
     """A tag's label in the reader's language, for templates."""
     return tag_label(tag)
 
 
-@bp.app_template_global()
 def toolkit_action_label(action: str) -> str:
     """A revision's action in words, for the edit history."""
     return action_label(action)
 
 
-@bp.app_template_global()
 def toolkit_native_language(code: str) -> str:
     """A language's name in that language (English, Français), for version switches."""
     return dict(LANGUAGE_CHOICES).get(code, code)
 
 
-@bp.before_request
 def signed_in_only():
     """Every toolkit page but the public verification needs a signed-in user."""
     if request.endpoint == "toolkit.verify" or current_user.is_authenticated:
@@ -76,7 +71,6 @@ def blocked_by_prerequisites(module: Module) -> bool:
     return bool(missing)
 
 
-@bp.get("/")
 def catalog():
     """List the published modules, filtered by tag and language, with my progress."""
     tag = request.args.get("tag") or None
@@ -104,7 +98,6 @@ def catalog():
     )
 
 
-@bp.get("/<slug>/")
 def module(slug: str):
     """Show a module's overview: its versions, sections, my progress and next step."""
     module = load_module(slug)
@@ -130,7 +123,6 @@ def module(slug: str):
     )
 
 
-@bp.get("/<slug>/resume")
 def resume(slug: str):
     """Take me back to where I stopped reading."""
     module = load_module(slug)
@@ -145,7 +137,6 @@ def resume(slug: str):
     return redirect(url_for(".section", slug=slug, lang=version.language, position=position))
 
 
-@bp.get("/<slug>/<lang>/<int:position>")
 def section(slug: str, lang: str, position: int):
     """Read one section; remembers it as the place to resume from."""
     module = load_module(slug)
@@ -174,7 +165,6 @@ def section(slug: str, lang: str, position: int):
     )
 
 
-@bp.post("/<slug>/<lang>/<int:position>/read")
 def read(slug: str, lang: str, position: int):
     """Mark a section as read and go on to the next one (or to the check)."""
     module = load_module(slug)
@@ -205,7 +195,6 @@ def read(slug: str, lang: str, position: int):
     return redirect(url_for(".check", slug=slug, lang=lang))
 
 
-@bp.route("/<slug>/<lang>/check", methods=["GET", "POST"])
 def check(slug: str, lang: str):
     """Take the module's knowledge check; shows feedback on each answer, retries allowed."""
     module = load_module(slug)

@@ -8,7 +8,8 @@ import pytest
 
 import matching
 from roster.actions import ranking
-from roster.actions.match_data import load_profiles, region_map
+from roster.actions.ranking.loading import load_experts, region_map
+from roster.actions.ranking.signals import library_signals
 from roster.actions.states import ActivityFormat
 from roster.experts.models import Status, Unavailability
 from tests.actions import helpers as h
@@ -87,12 +88,10 @@ def page(client, action, **args):
 
 def library_ranking(query: ranking.Query, k: int = 20) -> list[tuple[int, float]]:
     """The same request asked of a fresh Matcher, fitted straight from the database."""
-    library = ranking.roster_index().library
-    signals = library.signals()
     # The app's setting for the multilingual backend, which CI installs but the app leaves off.
-    matcher = matching.Matcher(regions=region_map(), semantic=library.semantic).fit(
-        ranking.to_expert(p, signals.get(p.id)) for p in load_profiles().values()
-    )
+    semantic = ranking.roster_index().semantic
+    experts, _stamps = load_experts(signals=library_signals())
+    matcher = matching.Matcher(regions=region_map(), semantic=semantic).fit(experts.values())
     return [(int(m.expert_id), m.score) for m in matcher.rank(query.request(), k=k)]
 
 

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from roster.actions import match_index, ranking
-from roster.actions.match_data import load_profiles
+from roster.actions import ranking
+from roster.actions.ranking import index as match_index
+from roster.actions.ranking.loading import load_experts
 from roster.actions.states import ActivityFormat, AssignmentState
 from roster.experts.models import Expert, ExpertTheme, Status, Unavailability
 from tests.actions import helpers as h
@@ -61,8 +62,8 @@ def test_profile_reads_texts_themes_languages_places_and_bookings(db, make):
     h.assignment(db, expert, booked, state=S.DECLINED, start_on=date(2021, 10, 5))
     h.assignment(db, expert, booked, state=S.PROPOSED, start_on=date(2021, 10, 6))
 
-    profile = load_profiles()[expert.id]
-    e = ranking.to_expert(profile, {"evaluation": 0.75, "training": None})
+    experts, _stamps = load_experts(signals={expert.id: {"evaluation": 0.75, "training": None}})
+    e = experts[expert.id]
     assert e.texts == (
         "Prosecutor specialised in trafficking cases.",
         "2010-2020 National police.",

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from roster.actions.models import Evaluation
-from roster.actions.signals import DEFAULT_DAYS_PER_YEAR, matcher_signals
+from roster.actions.ranking.signals import DEFAULT_DAYS_PER_YEAR, matcher_signals
 from roster.actions.states import AssignmentState
 from roster.experts.models import Status
 from roster.toolkit.models import Module, ModuleStatus

@@ -1,6 +1,7 @@
 """Bad query parameters on the roster answer 400 naming the parameter, never 500."""
 
 import pytest
+from flask import g
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +118,34 @@ def test_any_parameters_answer_200_or_400_never_500(staff_get, query):
     if response.status_code == 400:
         assert response.json["error"]["code"] == "bad_request"
         assert set(response.json["error"].get("parameters", {})) <= set(query)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/experts?page=%D9%A3",  # ARABIC-INDIC DIGIT THREE: int() would read it as 3
+        "/api/v1/experts?per_page=%EF%BC%93",  # FULLWIDTH DIGIT THREE
+        "/api/v1/experts?page=%C2%B2",  # SUPERSCRIPT TWO: isdigit() but int() fails
+        "/api/v1/experts?joined_year=%D9%A2%D9%A0%D9%A2%D9%A1",
+        "/api/v1/actions?year=%D9%A2%D9%A0%D9%A2%D9%A1",
+        "/api/v1/actions?per_page=%C2%B2",
+        "/api/v1/actions/1/matches?k=%D9%A3",
+        "/api/v1/reports/coverage?threshold=%D9%A3",
+    ],
+)
+def test_numbers_are_ascii_digits_only(staff_get, path):
+    """One rule for every number a query string carries: a 400 naming it, never a 500."""
+    response = staff_get(path)
+    assert response.status_code == 400, response.get_data(as_text=True)
+    error = response.json["error"]
+    assert error["code"] == "bad_request"
+    assert error["field"] in error["parameters"]
+
+
+def test_numbers_in_a_body_are_ascii_digits_only(client, make, token_for):
+    g.pop("_login_user", None)
+    headers = {"Authorization": f"Bearer {token_for(make.staff())}"}
+    for k in ("\u0663", "\u00b2", 3.5, True):
+        response = client.post("/api/v1/matches", json={"k": k}, headers=headers)
+        assert response.status_code == 400, k
+        assert response.json["error"]["field"] == "k"

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from werkzeug.datastructures import MultiDict
 
+from roster.experts.filters import filters_from_args
 from roster.experts.models import Status, Unavailability
-from roster.experts.search import filters_from_args
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_unknown_theme_or_region_is_reported(client, roster):
     assert 'id="theme-error"' in html and 'id="region-error"' in html
 
 
-def test_filters_from_args_reports_errors_by_parameter():
+def test_filters_from_args_reports_errors_by_parameter(app):
     filters, errors = filters_from_args(
         MultiDict([("theme", "a"), ("theme", "b"), ("min_level", "c1"), ("status", "gone")])
     )

@@ -1,4 +1,4 @@
-"""Hard requirements filter, and explain/why_not says which failed."""
+"""Hard requirements filter, and explain says which failed."""
 
 from datetime import date
 
@@ -55,7 +55,7 @@ def test_exclude_ids(roster):
     assert set(ids(ranked)) == {"asylum", "trafficking"}
 
 
-def test_why_not_lists_every_failed_requirement(roster):
+def test_explain_lists_every_failed_requirement(roster):
     m = fit(roster)
     req = Request(
         text="trafficking",
@@ -64,7 +64,7 @@ def test_why_not_lists_every_failed_requirement(roster):
         languages={"es": "C1"},
         exclude_ids={"trafficking"},
     )
-    match = m.why_not(req, "trafficking")
+    match = m.explain(req, "trafficking")
     assert not match.eligible
     assert set(match.failures) == {
         Failure("excluded", "trafficking"),

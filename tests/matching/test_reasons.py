@@ -1,7 +1,8 @@
 """Reasons: structured per criterion, for the returned experts only."""
 
-from matching import Evidence, Request, passages
-from matching.text import sentences
+from matching import Evidence, Request
+from matching import _passages as passages
+from matching._passages import sentences
 from tests.matching.builders import fit
 
 
@@ -41,13 +42,6 @@ def test_reasons_sorted_by_contribution_and_weights_sum_to_one(roster):
 def test_reasons_can_be_skipped(roster):
     ranked = fit(roster).rank(Request(text="asylum"), k=None, reasons=False)
     assert all(m.reasons == () for m in ranked)
-
-
-def test_summary_is_structured_for_translation(roster):
-    top = fit(roster).rank(Request(themes={"asylum"}, languages={"fr": "A2"}), k=1)[0]
-    summary = top.summary
-    assert summary["criteria"]["themes"]["matched"] == ["asylum"]
-    assert summary["criteria"]["languages"]["matched"] == ["fr"]
 
 
 def test_text_reasons_are_the_same_when_their_analysis_comes_from_the_cache(roster):

@@ -2,8 +2,7 @@
 
 import pytest
 
-from matching import SIGNALS, Expert, Request
-from matching.criteria import SIGNAL_PRIOR
+from matching import SIGNAL_PRIOR, SIGNALS, Expert, Request
 from tests.matching.builders import expert, fit
 
 

@@ -4,15 +4,14 @@ import os
 
 import pytest
 
-from matching import Request
-from matching import semantic as sem
+from matching import Request, semantic_available
 from tests.matching.builders import expert, fit
 
 pytestmark = [
     pytest.mark.semantic,
     # Skipped on a newcomer's machine without the extra; CI installs it, so there it must run.
     pytest.mark.skipif(
-        not sem.available() and os.environ.get("CI", "").lower() != "true",
+        not semantic_available() and os.environ.get("CI", "").lower() != "true",
         reason="semantic extra not installed: pip install -e '.[semantic]'",
     ),
 ]

@@ -23,7 +23,7 @@ def test_team_covers_more_than_the_top_three():
     team = m.suggest_team(req, size=3)
     members = {x.expert_id for x in team.members}
     assert {"traffic", "russian"} <= members
-    assert team.missing == ()
+    assert all(c.expert_id for c in team.coverage)
     assert team.covered > 0.8
     cover = {c.key: c for c in team.coverage}
     assert cover["ru"].expert_id == "russian" and cover["ru"].have == "native"
@@ -35,4 +35,4 @@ def test_team_reports_what_nobody_covers():
     m = fit([expert("a", themes={"asylum": "senior"})])
     team = m.suggest_team(Request(themes={"asylum", "diaspora"}), size=3)
     assert [x.expert_id for x in team.members] == ["a"]
-    assert [e.key for e in team.missing] == ["diaspora"]
+    assert [c.key for c in team.coverage if c.expert_id is None] == ["diaspora"]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from matching.text import LexicalIndex
+from matching._text import LexicalIndex
 
 WORDS = [
     "asylum",

@@ -1,12 +1,14 @@
 """Inputs validate with clear messages; the library imports no web or database code."""
 
+import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from matching import Expert, Match, Matcher, NotFittedError, Request
+from matching import Expert, Matcher, NotFittedError, Request
 
 
 @pytest.mark.parametrize(
@@ -57,13 +59,15 @@ def test_fit_rejects_duplicate_ids():
         Matcher(semantic=False).fit([Expert(id="a"), Expert(id="a")])
 
 
-def test_match_summary_is_plain_data():
-    summary = Match("a", 0.5, 1.0).summary
-    assert summary["expert_id"] == "a" and summary["criteria"] == {}
-
-
 def test_library_imports_no_web_or_database_code():
     code = "import sys, matching; print(sorted(m for m in sys.modules if m.split('.')[0] in "
     code += "{'flask', 'sqlalchemy', 'roster'}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_app_reaches_the_library_through_its_public_names_only():
+    root = Path(__file__).parents[2]
+    assert all(p.name.startswith("_") for p in (root / "matching").glob("*.py"))
+    private = re.compile(r"\bmatching\._[a-z]|from matching\.")
+    assert [p for p in (root / "roster").rglob("*.py") if private.search(p.read_text())] == []

@@ -7,8 +7,9 @@ import pytest
 import sqlalchemy as sa
 
 from roster.actions.states import RequestStatus
+from roster.experts.filters import filters_from_args
 from roster.experts.models import Unavailability
-from roster.experts.search import filters_from_args, roster_query
+from roster.experts.search import roster_query
 from roster.reports.coverage import coverage
 from tests.actions import helpers as h
 

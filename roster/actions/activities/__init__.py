@@ -1,0 +1,1 @@
+"""Actions: their list and page, status changes, activities and documents."""

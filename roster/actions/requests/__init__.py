@@ -1,0 +1,1 @@
+"""Partner requests (the public form and the staff's triage) and partner institutions."""

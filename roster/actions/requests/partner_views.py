@@ -1,0 +1,66 @@
+"""Partner institutions: the list, and the form to add or correct one."""
+
+import sqlalchemy as sa
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import _
+
+from roster.actions.models import Action, InstitutionKind, PartnerInstitution, action_partner
+from roster.actions.requests.partner_forms import KIND_LABELS, PartnerForm
+from roster.auth.permissions import can_manage_actions, require
+from roster.extensions import db
+
+
+def partners():
+    """List the partner institutions with the number of their Actions."""
+    require(can_manage_actions)
+    stmt = sa.select(PartnerInstitution).order_by(
+        PartnerInstitution.country_code, PartnerInstitution.name
+    )
+    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    ids = [p.id for p in page.items]
+    counts = dict(
+        db.session.execute(
+            sa.select(action_partner.c.partner_id, sa.func.count(action_partner.c.action_id))
+            .where(action_partner.c.partner_id.in_(ids))
+            .group_by(action_partner.c.partner_id)
+        ).all()
+    )
+    return render_template("actions/partners.html", page=page, counts=counts, kinds=KIND_LABELS)
+
+
+def _fill(partner: PartnerInstitution, form: PartnerForm) -> None:
+    for name in ("name", "acronym", "country_code", "contacts", "website"):
+        setattr(partner, name, getattr(form, name).data or None)
+    partner.kind = InstitutionKind(form.kind.data)
+
+
+def create_partner():
+    """Add a partner institution."""
+    require(can_manage_actions)
+    form = PartnerForm()
+    if form.validate_on_submit():
+        partner = PartnerInstitution()
+        _fill(partner, form)
+        db.session.add(partner)
+        db.session.commit()
+        flash(_("Partner institution “%(name)s” added.", name=partner.name), "success")
+        return redirect(url_for("actions.partners"))
+    return render_template("actions/partner_edit.html", form=form, partner=None)
+
+
+def edit_partner(partner_id: int):
+    """Correct a partner institution's details and contacts."""
+    partner = db.get_or_404(PartnerInstitution, partner_id)
+    require(can_manage_actions)
+    form = PartnerForm(obj=partner, current_id=partner.id)
+    if request.method == "GET":
+        form.kind.data = partner.kind.value
+    if form.validate_on_submit():
+        _fill(partner, form)
+        db.session.commit()
+        flash(_("Partner institution “%(name)s” saved.", name=partner.name), "success")
+        return redirect(url_for("actions.partners"))
+    actions = db.session.scalars(
+        sa.select(Action).where(Action.partners.contains(partner)).order_by(Action.code)
+    ).all()
+    return render_template("actions/partner_edit.html", form=form, partner=partner, actions=actions)

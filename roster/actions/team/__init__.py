@@ -1,0 +1,1 @@
+"""An Action's team: shortlist, invitations, double booking, completion and evaluations."""
