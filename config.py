@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("ROSTER_INSTANCE_DIR", BASE_DIR / "instance"))
@@ -28,6 +29,18 @@ def _database_url(default: str) -> str:
     return url
 
 
+def _production_base_url(url: str) -> str:
+    """The public https:// address that e-mailed links start with, or a refusal to start."""
+    parts = urlsplit(url.strip())
+    if parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
+        raise RuntimeError(
+            "ProductionConfig needs EXTERNAL_BASE_URL, the public https:// address of the site "
+            "(e.g. https://roster.example.org): links in e-mails start with it. It is not taken "
+            "from requests, whose Host header a sender can forge."
+        )
+    return url.strip().rstrip("/")
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY") or None
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'roster.db'}")
@@ -37,10 +50,25 @@ class Config:
     OUTBOX_DIR = Path(os.environ.get("OUTBOX_DIR", INSTANCE_DIR / "outbox"))
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_UPLOAD_MB", "5")) * 1024 * 1024
     CV_MAX_BYTES = int(os.environ.get("CV_MAX_MB", "5")) * 1024 * 1024
+    # Uploaded PDFs are read in a child process with these bounds (wall clock and CPU seconds,
+    # address space); a CV whose text takes longer is kept without its text. At most
+    # PDF_EXTRACT_CONCURRENCY readings at once per host (unset: half the cores); a request
+    # waits PDF_EXTRACT_QUEUE_SECONDS for its turn, then is asked to try again. Uploads per
+    # account are limited (all upload forms together). See docs/security.md.
+    PDF_EXTRACT_SECONDS = float(os.environ.get("PDF_EXTRACT_SECONDS", "8"))
+    PDF_EXTRACT_MEMORY_MB = int(os.environ.get("PDF_EXTRACT_MEMORY_MB", "512"))
+    PDF_EXTRACT_CONCURRENCY = int(os.environ.get("PDF_EXTRACT_CONCURRENCY", "0")) or None
+    PDF_EXTRACT_QUEUE_SECONDS = float(os.environ.get("PDF_EXTRACT_QUEUE_SECONDS", "2"))
+    UPLOAD_RATE_LIMIT = os.environ.get("UPLOAD_RATE_LIMIT", "6 per minute;60 per hour")
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "roster@example.org")
     MAIL_SERVER = os.environ.get("MAIL_SERVER")  # unset: mail goes to the outbox folder
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
-    BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
+    # Where people write to use their data rights (the privacy notice); unset: MAIL_SENDER.
+    PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT") or None
+    # The public address that links in e-mails start with (https://roster.example.org, with any
+    # path prefix). Unset in development: links follow the host and port serving the request.
+    # Required in production (ProductionConfig.init).
+    EXTERNAL_BASE_URL = os.environ.get("EXTERNAL_BASE_URL") or None
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "roster" / "translations")
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
@@ -68,12 +96,19 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     PER_PAGE = 25
     REQUEST_SUPPORT_RATE_LIMIT = os.environ.get("REQUEST_SUPPORT_RATE_LIMIT", "5 per hour")
-    # The ranking index: where it is saved, whether the multilingual text model is used
-    # ("auto" uses it when the `semantic` extra is installed; build the index ahead with
-    # `flask build-index`), and how often the experts' signals are recomputed.
+    # The ranking index: where it is saved, whether the text models are used ("auto" uses
+    # them when the `semantic` extra is installed: profiles rank on words until a background
+    # thread, or `flask build-index`, has encoded their texts; docs/matching.md), whether
+    # workers encode in the background (else only `flask build-index` does), and how often
+    # the experts' signals are recomputed.
     MATCH_INDEX_DIR = os.environ.get("MATCH_INDEX_DIR") or None
     MATCH_SEMANTIC = {"auto": "auto", "on": True, "true": True, "1": True}.get(
         os.environ.get("MATCH_SEMANTIC", "off").lower(), False
+    )
+    MATCH_ENCODE_BACKGROUND = os.environ.get("MATCH_ENCODE_BACKGROUND", "on").lower() in (
+        "on",
+        "true",
+        "1",
     )
     MATCH_SIGNALS_TTL = float(os.environ.get("MATCH_SIGNALS_TTL", "300"))
     SESSION_COOKIE_HTTPONLY = True
@@ -86,6 +121,11 @@ class Config:
         r.strip() for r in os.environ.get("TWO_FACTOR_ROLES", "staff,admin").split(",") if r.strip()
     )
     DEMO_TOTP_HINT = True  # the demo accounts' sign-in page shows their current code
+    # `flask seed-demo` and the published demo password work only where this is on.
+    DEMO_DATA_ALLOWED = True
+    # The key that encrypts two-factor secrets at rest (Fernet, urlsafe base64 of 32 bytes);
+    # unset, one is derived from SECRET_KEY with HKDF.
+    TOTP_ENCRYPTION_KEY = os.environ.get("TOTP_ENCRYPTION_KEY") or None
     SESSION_LIFETIME_HOURS = float(os.environ.get("SESSION_LIFETIME_HOURS", "12"))
     SESSION_IDLE_MINUTES = float(os.environ.get("SESSION_IDLE_MINUTES", "60"))
     LOCKOUT_THRESHOLD = int(os.environ.get("LOCKOUT_THRESHOLD", "5"))
@@ -128,6 +168,7 @@ class ProductionConfig(Config):
     SQLALCHEMY_ENGINE_OPTIONS = {**Config.SQLALCHEMY_ENGINE_OPTIONS, "hide_parameters": True}
     PREFERRED_URL_SCHEME = "https"
     DEMO_TOTP_HINT = False
+    DEMO_DATA_ALLOWED = False
 
     @classmethod
     def init(cls) -> None:
@@ -146,6 +187,7 @@ class ProductionConfig(Config):
                 "(postgresql://user:password@host/name); SQLite serves one host only. "
                 "Set ALLOW_SQLITE_IN_PRODUCTION=1 to run on SQLite anyway."
             )
+        cls.EXTERNAL_BASE_URL = _production_base_url(os.environ.get("EXTERNAL_BASE_URL", ""))
 
 
 CONFIGS = {"development": Config, "testing": TestConfig, "production": ProductionConfig}

@@ -9,6 +9,8 @@ from ._criteria import SIGNAL_PRIOR
 from ._matcher import Matcher, NotFittedError
 from ._scoring import DEFAULT_WEIGHTS
 from ._semantic import available as semantic_available
+from ._semantic import encode_texts, text_key
+from ._semantic import models as text_models
 from ._team import Cover, Team
 from ._types import (
     CRITERIA,
@@ -44,5 +46,8 @@ __all__ = [
     "Reason",
     "Request",
     "Team",
+    "encode_texts",
     "semantic_available",
+    "text_key",
+    "text_models",
 ]

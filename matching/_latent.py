@@ -56,21 +56,55 @@ class LatentIndex:
     def nbytes(self) -> int:
         return self.components_.nbytes + sum(p.nbytes for p in self._parts)
 
-    def scores(self, cols: np.ndarray, vals: np.ndarray) -> np.ndarray:
-        """Cosine (clipped at 0) of the request with every text row."""
-        total = sum(len(p) for p in self._parts)
-        width = self.components_.shape[1]
-        inside = cols < width
+    @property
+    def n_rows(self) -> int:
+        return sum(len(p) for p in self._parts)
+
+    def request(self, cols: np.ndarray, vals: np.ndarray) -> np.ndarray | None:
+        """The request's unit latent vector, or None when it has none (no cosine to give)."""
+        inside = cols < self.components_.shape[1]
         z = self.components_[:, cols[inside]] @ vals[inside]
         n = float(np.linalg.norm(z))
-        out = np.zeros(total, np.float32)
-        if n == 0 or not total:
-            return out
-        z /= n
-        start = 0
-        for vecs in self._parts:
-            for a in range(0, len(vecs), 1 << 16):  # float16 is widened a slice at a time
-                part = vecs[a : a + (1 << 16)]
-                out[start + a : start + a + len(part)] = part.astype(np.float32, copy=False) @ z
-            start += len(vecs)
-        return np.clip(out, 0.0, 1.0)
+        return (z / n).astype(np.float32) if n > 0 and self.n_rows else None
+
+    def scores(self, cols: np.ndarray, vals: np.ndarray) -> np.ndarray:
+        """Cosine (clipped at 0) of the request with every text row."""
+        z = self.request(cols, vals)
+        return np.zeros(self.n_rows, np.float32) if z is None else self.cosines(z)
+
+    def cosines(self, z: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Cosine (clipped at 0) of the unit vector ``z`` with text ``rows`` (all when None).
+
+        A row's figure depends on that row only (one dot product each, in the
+        same order), so scoring a few rows gives exactly what a full pass gives.
+        """
+        if rows is None:
+            out = np.empty(self.n_rows, np.float32)
+            start = 0
+            for vecs in self._parts:
+                for a in range(0, len(vecs), 1 << 16):  # float16 is widened a slice at a time
+                    part = vecs[a : a + (1 << 16)]
+                    out[start + a : start + a + len(part)] = _dot(part, z)
+                start += len(vecs)
+        else:
+            out = _dot(self._gather(np.asarray(rows, np.int64)), z)
+        return np.clip(out, 0.0, 1.0, out=out)
+
+    def _gather(self, rows: np.ndarray) -> np.ndarray:
+        """The vectors of text ``rows``, from whichever parts hold them."""
+        if len(self._parts) == 1:
+            return self._parts[0][rows]
+        starts = np.cumsum([0] + [len(p) for p in self._parts])
+        order = np.argsort(rows, kind="stable")
+        ranked = rows[order]
+        cut = np.searchsorted(ranked, starts).tolist()  # each part's run of the sorted rows
+        out = np.empty((len(rows), self.components_.shape[0]), self._parts[0].dtype)
+        for i, vecs in enumerate(self._parts):
+            if cut[i] < cut[i + 1]:
+                out[order[cut[i] : cut[i + 1]]] = vecs[ranked[cut[i] : cut[i + 1]] - starts[i]]
+        return out
+
+
+def _dot(vecs: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """One float32 dot product per row: einsum's loop, row by row whatever the batch."""
+    return np.einsum("ij,j->i", vecs.astype(np.float32, copy=False), z)

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import numpy as np
 
-from . import _criteria as cr
+from . import _language, _semantic
 from . import _reasons as rs
 from . import _scoring as sc
-from . import _semantic
 from . import _team as tm
+from . import _topk as topk
 from ._profiles import Profiles
 from ._store import ExpertStore, chunks, flatten
 from ._team import Team
 from ._text import LexicalIndex
+from ._textquery import TextQuery
 from ._types import Expert, Match, Request
 
 
@@ -37,10 +38,16 @@ class Matcher:
     top_texts : int, default 3
         The text score of an expert is the mean of its ``top_texts`` closest texts.
     semantic : {"auto", True, False}, default "auto"
-        Blend the multilingual backend in when the ``semantic`` extra is installed;
-        "auto" skips it above ``semantic_max_texts`` texts (encoding is ~30-400 ms a
-        text: build large indexes with True in a separate process, then ``save``).
+        Blend the text models of the ``semantic`` extra in when it is installed: an
+        English sentence encoder for English pairs, a multilingual one across
+        languages (``_semantic``). With ``encode="fit"``, "auto" skips them above
+        ``semantic_max_texts`` texts (encoding costs 30-700 ms a text).
     semantic_max_texts : int, default 20000
+    encode : {"fit", "later"}, default "fit"
+        "fit": ``fit`` and ``update`` encode the texts they add. "later": they encode
+        nothing; texts without vectors are judged on their words until the caller
+        gives them (``pending_texts``, ``encode_texts``, ``add_vectors``), so an
+        application can encode in the background and store the vectors.
     max_terms : int or None, default 256
         Terms kept per text in the index (largest TF-IDF weights).
     max_df : float, default 0.5
@@ -105,6 +112,7 @@ class Matcher:
         top_texts=3,
         semantic="auto",
         semantic_max_texts=20_000,
+        encode="fit",
         max_terms=256,
         max_df=0.5,
         compact_ratio=0.05,
@@ -119,6 +127,7 @@ class Matcher:
         self.top_texts = top_texts
         self.semantic = semantic
         self.semantic_max_texts = semantic_max_texts
+        self.encode = encode
         self.max_terms = max_terms
         self.max_df = max_df
         self.compact_ratio = compact_ratio
@@ -139,6 +148,7 @@ class Matcher:
         self._ids = []
         self.experts_ = ExpertStore(self.keep_texts, self.profiles_, self._ids)
         all_texts: list[str] | None = [] if want_semantic else None
+        self.languages_ = _language.Coverage()
 
         def batches():
             nonlocal all_texts
@@ -153,9 +163,11 @@ class Matcher:
                 texts, text_rows = flatten(chunk, start)
                 start += len(texts)
                 self.profiles_.append(chunk, text_rows)
+                self.languages_.add(texts)
                 if all_texts is not None:
                     all_texts.extend(texts)
-                    if self.semantic == "auto" and len(all_texts) > self.semantic_max_texts:
+                    too_many = len(all_texts) > self.semantic_max_texts
+                    if self.semantic == "auto" and self.encode == "fit" and too_many:
                         all_texts = None
                 yield texts
 
@@ -166,7 +178,10 @@ class Matcher:
             latent_dims=self.latent_dims,
             latent_dtype=np.dtype(self.latent_dtype),
         ).fit_batches(batches())
-        self.semantic_ = _semantic.SemanticIndex().fit(all_texts) if all_texts is not None else None
+        self.semantic_ = None
+        if all_texts is not None:
+            index = _semantic.SemanticIndex(encode=self.encode == "fit")
+            self.semantic_ = index.fit(all_texts)
         return self
 
     def _check(self):
@@ -197,6 +212,8 @@ class Matcher:
         start = self.lexical_.n_texts
         texts, text_rows = flatten([expert], start)
         self.lexical_.add(texts)
+        if hasattr(self, "languages_"):
+            self.languages_.add(texts, always=True)
         if self.semantic_ is not None:
             self.semantic_.add(texts)
         (row,) = self.profiles_.append([expert], text_rows).tolist()
@@ -244,15 +261,12 @@ class Matcher:
         if k is not None and k < 0:
             raise ValueError("k must be >= 0 or None")
         active = self._active(request, weights)
-        ok = self._eligible(request)
-        everyone = slice(0, self.profiles_.n)
-        total, parts, text = self._scores(request, active, everyone)
-        rows = np.flatnonzero(ok)
-        if k is not None and k < len(rows):
-            cut = np.argpartition(-total[rows], k - 1)[:k] if k else rows[:0]
-            rows = rows[cut]
-        rows = rows[np.lexsort((rows, -total[rows]))]
-        return self._matches(request, rows, total, parts, active, text, reasons, texts)
+        rows = np.flatnonzero(self._eligible(request))
+        text = self._text_query(request) if "text" in active else None
+        rows = topk.select(
+            self.profiles_, request, active, rows, k, text, self.regions, self.top_texts
+        )
+        return self._matches(request, rows, active, text, reasons, texts)
 
     def count_eligible(self, request: Request) -> int:
         """How many experts pass the request's hard requirements (``rank(k=None)``'s length),
@@ -267,8 +281,8 @@ class Matcher:
         if row is None:
             raise KeyError(f"no expert with id {expert_id!r}")
         active = self._active(request, weights)
-        total, parts, text = self._scores(request, active, slice(0, self.profiles_.n))
-        (match,) = self._matches(request, np.array([row]), total, parts, active, text, True, texts)
+        text = self._text_query(request) if "text" in active else None
+        (match,) = self._matches(request, np.array([row]), active, text, True, texts)
         p = self.profiles_
         dated = request.start is not None and p.n_un  # as ``_eligible`` reads availability
         available = float(sc.available_share(p, request)[row]) if dated else None
@@ -291,8 +305,8 @@ class Matcher:
         chosen, owner, have = tm.greedy_team(scores, cover, size)
         owners = [None if i < 0 else self.experts_[int(rows[i])] for i in owner.tolist()]
         active = self._active(request, weights)
-        total, parts, text = self._scores(request, active, slice(0, self.profiles_.n))
-        members = self._matches(request, rows[chosen], total, parts, active, text, True)
+        text = self._text_query(request) if "text" in active else None
+        members = self._matches(request, rows[chosen], active, text, True)
         return Team(tuple(members), *tm.coverage(request, owners, have))
 
     def _eligible(self, request):
@@ -303,53 +317,74 @@ class Matcher:
         present = self.profiles_.signals_present()
         return sc.active_weights(request, sc.resolve_weights(self.weights_, weights), present)
 
-    def _scores(self, request, active, rows):
+    def _text_query(self, request):
+        text = TextQuery(self.lexical_, self.semantic_, request.text)
+        text.language, text.uncovered = self._language(request.text)
+        return text
+
+    def _language(self, text: str) -> tuple[str | None, bool]:
+        """The request's language, and whether no text of the roster is written in it."""
+        lang = _language.detect(text)
+        if lang is None:
+            return None, False
+        if self.semantic_ is not None:
+            return lang, not self.semantic_.languages()[lang]
+        seen = getattr(self, "languages_", None)
+        return lang, seen is not None and seen.covers(lang) is False
+
+    def pending_texts(self, limit: int | None = None) -> list[str]:
+        """Texts of the index still waiting for their text-model vectors (``encode="later"``)."""
+        self._check()
+        return [] if self.semantic_ is None else self.semantic_.pending(limit)
+
+    def add_vectors(self, vectors) -> int:
+        """Attach ``{text_key(text): {model version: array}}`` (from ``encode_texts`` or a
+        store) to the texts they belong to; returns how many text rows got vectors."""
+        self._check()
+        return 0 if self.semantic_ is None else self.semantic_.attach(vectors)
+
+    def encode_pending(self, progress=None) -> int:
+        """Encode the pending texts here and now (``encode="later"``); returns how many."""
+        self._check()
+        return 0 if self.semantic_ is None else self.semantic_.encode_pending(progress)
+
+    def _matches(self, request, rows, active, text, with_reasons, texts=None):
+        """Matches of expert ``rows`` in this order, their figures computed for them alone."""
+        p = self.profiles_
         region = sc.request_region(request, self.regions)
-        parts = sc.criterion_scores(self.profiles_, request, active, rows, region)
-        text = None
-        if "text" in active:
-            text = self._text_scores(request, rows)
-            parts["text"] = text.per_expert
-        total = np.zeros(self.profiles_.n, np.float32)
+        parts = sc.criterion_scores(p, request, active, rows, region)
+        per_text = []
+        if text is not None:
+            parts["text"], closeness, local = text.experts(
+                p.slots[rows], p.n_texts[rows], self.top_texts
+            )
+            per_text = [closeness[local[i, : p.n_texts[r]]] for i, r in enumerate(rows.tolist())]
+        total = np.zeros(len(rows), np.float32)
         for criterion, w in active.items():
             total += np.float32(w) * parts[criterion]
-        return np.clip(total, 0.0, 1.0), parts, text
-
-    def _text_scores(self, request, rows):
-        lex = self.lexical_
-        cols, vals = lex.query(request.text)
-        lexical = lex.scores(cols, vals)
-        latent = lex.latent_.scores(cols, vals) if lex.latent_ is not None and len(cols) else None
-        multi = self.semantic_.scores(request.text) if self.semantic_ is not None else None
-        per_text = sc.text_closeness(lexical, latent, multi, float(vals @ vals))
-        p = self.profiles_
-        per_expert = cr.top_mean(per_text, p.slots[rows], p.n_texts[rows], self.top_texts)
-        return sc.TextScores(per_text, per_expert, cols, vals)
-
-    def _matches(self, request, rows, total, parts, active, text, with_reasons, texts=None):
-        known = sc.has_data(self.profiles_, rows)
+        total = np.clip(total, 0.0, 1.0)
+        known = sc.has_data(p, rows)
         conf = np.zeros(len(rows), np.float32)
         for criterion, w in active.items():
             conf += np.float32(w) * known[criterion]
-        sub = {c: parts[c][rows] for c in active}
         if with_reasons:
-            reasons = self._reasons(request, rows, sub, active, text, known, texts)
+            experts = [self.experts_[r] for r in rows.tolist()]
+            best = judges = None
+            if text is not None:
+                best = rs.best_texts(experts, per_text, self.lexical_, texts)
+                if text.semantic is not None:
+                    judged = text.semantic.judge
+                    judges = [judged[p.slots[r, : p.n_texts[r]]] for r in rows.tolist()]
+            reasons = rs.build(
+                request, experts, parts, active, known, self.regions, text, best, judges
+            )
         else:
             reasons = [()] * len(rows)
         ids = [self._ids[r] for r in rows.tolist()]
         return [
             Match(i, float(s), float(c) if active else 0.0, r)
-            for i, s, c, r in zip(ids, total[rows].tolist(), conf.tolist(), reasons, strict=True)
+            for i, s, c, r in zip(ids, total.tolist(), conf.tolist(), reasons, strict=True)
         ]
-
-    def _reasons(self, request, rows, parts, active, text, known, texts):
-        experts = [self.experts_[r] for r in rows.tolist()]
-        best = None
-        if "text" in active:
-            p = self.profiles_
-            slots = [p.slots[r, : p.n_texts[r]] for r in rows.tolist()]
-            best = rs.best_texts(experts, slots, text.per_text, self.lexical_, texts)
-        return rs.build(request, experts, parts, active, known, self.regions, text, best)
 
     def save(self, path) -> None:
         """Write the fitted matcher to ``path`` (pickle: load only trusted files)."""

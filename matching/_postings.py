@@ -26,20 +26,33 @@ class Block:
         return sum(a.nbytes for a in (self.cols, self.ptr, self.rows, self.data))
 
     def accumulate(self, cols: np.ndarray, vals: np.ndarray, out: np.ndarray) -> None:
-        at = np.searchsorted(self.cols, cols.astype(np.int32))
-        at = np.minimum(at, len(self.cols) - 1)
-        hit = self.cols[at] == cols if len(self.cols) else np.zeros(len(cols), bool)
-        a, b = self.ptr[at[hit]].astype(np.int64), self.ptr[at[hit] + 1].astype(np.int64)
-        lengths = b - a
-        total = int(lengths.sum())
-        if not total:
+        """Add ``vals`` times the postings of the terms ``cols`` (ascending) to ``out``.
+
+        The postings are copied slice by slice (one per term: a request has tens),
+        widened through a table and summed by ``bincount`` in float64, in term
+        then row order.
+        """
+        if not len(self.cols):
             return
-        offsets = np.repeat(a - np.cumsum(lengths) + lengths, lengths)
-        pos = offsets + np.arange(total)
-        w = self.data[pos].astype(np.float32) * np.repeat(vals[hit], lengths)
+        at = np.minimum(np.searchsorted(self.cols, cols), len(self.cols) - 1)
+        hit = self.cols[at] == cols
+        if not hit.any():
+            return
+        starts, ends = self.ptr[at[hit]].tolist(), self.ptr[at[hit] + 1].tolist()
+        if len(starts) == 1:
+            rows, data = self.rows[starts[0] : ends[0]], self.data[starts[0] : ends[0]]
+        else:
+            rows = np.concatenate([self.rows[a:b] for a, b in zip(starts, ends, strict=True)])
+            data = np.concatenate([self.data[a:b] for a, b in zip(starts, ends, strict=True)])
+        w = _F16.take(data.view(np.uint16))
+        w *= np.repeat(vals[hit], np.subtract(ends, starts))
         out[self.start : self.start + self.n] += np.bincount(
-            self.rows[pos], weights=w, minlength=self.n
+            rows, weights=w, minlength=self.n
         ).astype(np.float32)
+
+
+# float16 bits -> float32 value: a 256 KB table reads faster than numpy's float16 cast
+_F16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32)
 
 
 def top_per_row(row: np.ndarray, w: np.ndarray, n_rows: int, keep: int | None) -> np.ndarray:

@@ -10,7 +10,7 @@ from datetime import date
 
 import numpy as np
 
-from ._criteria import depth_rank, level_rank
+from ._criteria import depth_rank, level_rank, signal_values
 from ._types import DEPTHS, LEVELS, SIGNALS, Expert
 
 
@@ -140,13 +140,26 @@ class Profiles:
             self.un_start[i], self.un_end[i], self.un_owner[i] = day(start), day(end), row
             self.n_un += 1
 
+    def signal_values(self) -> np.ndarray:
+        """Scores of the signals (``_criteria.signal_values``), one contiguous row per signal.
+
+        They depend on the profiles only: worked out again when rows are added.
+        """
+        cached = getattr(self, "_signal_values", None)
+        if cached is None or cached.shape[1] != self.n:
+            cached = np.ascontiguousarray(signal_values(self.signals[: self.n]).T)
+            self._signal_values = cached
+        return cached
+
     def kill(self, row: int) -> None:
         self.alive[row] = False
 
-    def has_bit(self, bits: np.ndarray, code: int | None) -> np.ndarray:
+    def has_bit(self, bits: np.ndarray, code: int | None, rows=None) -> np.ndarray:
+        """Whether bit ``code`` is set, per row (of ``rows``, all when None)."""
+        rows = slice(0, self.n) if rows is None else rows
         if code is None:
-            return np.zeros(self.n, bool)
-        return ((bits[: self.n, code >> 3] >> np.uint8(code & 7)) & 1).astype(bool)
+            return np.zeros(self.n, bool)[rows]
+        return ((bits[: self.n, code >> 3][rows] >> np.uint8(code & 7)) & 1).astype(bool)
 
     def codes_of(self, bits_row: np.ndarray, codes: Codes) -> list[str]:
         idx = np.flatnonzero(np.unpackbits(bits_row, bitorder="little"))

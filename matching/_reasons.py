@@ -11,8 +11,12 @@ from ._profiles import day
 from ._types import SIGNALS, Evidence, Expert, Failure, Passage, Reason, Request
 
 
-def build(request: Request, experts, parts, active, known, regions, text=None, best=None):
-    """Reasons per returned expert; ``parts``, ``known`` and ``best`` follow ``experts``."""
+def build(
+    request: Request, experts, parts, active, known, regions, text=None, best=None, judges=None
+):
+    """Reasons per returned expert; ``parts``, ``known``, ``best`` and ``judges`` (per
+    expert, which model judged each of its texts, or None without text models) follow
+    ``experts``."""
     out = []
     region = sc.request_region(request, regions)
     for i, expert in enumerate(experts):
@@ -27,7 +31,7 @@ def build(request: Request, experts, parts, active, known, regions, text=None, b
             elif criterion == "geography":
                 kw |= _geography(expert, request, regions, region)
             elif criterion == "text":
-                kw |= _text(best[i], text)
+                kw |= _text(best[i], text, None if judges is None else judges[i])
             elif criterion in SIGNALS:
                 value = expert.signals.get(criterion)
                 kw["matched"] = () if value is None else (Evidence(criterion, f"{value:.2f}"),)
@@ -62,15 +66,15 @@ def _geography(expert: Expert, request: Request, regions: dict, region: str | No
     return {"missing": (*wanted, *([Evidence(region)] if region else []))}
 
 
-def best_texts(experts, slots, per_text: np.ndarray, lex, texts=None) -> list:
+def best_texts(experts, per_text: list[np.ndarray], lex, texts=None) -> list:
     """Per expert: its two closest texts, analysed together (``passages``); None if unknown."""
-    # ``slots``: each expert's text rows; ``texts`` (mapping or callable id -> texts) gives
-    # again the texts of a matcher that keeps none.
+    # ``per_text``: each expert's texts' closeness; ``texts`` (mapping or callable id ->
+    # texts) gives again the texts of a matcher that keeps none.
     chosen = []
-    for expert, own_slots in zip(experts, slots, strict=True):
+    for expert, closeness in zip(experts, per_text, strict=True):
         own = expert.texts or _lookup(texts, expert.id)
-        if len(own_slots) and len(own) == len(own_slots):
-            order = np.argsort(-per_text[own_slots], kind="stable")[:2].tolist()
+        if len(closeness) and len(own) == len(closeness):
+            order = np.argsort(-closeness, kind="stable")[:2].tolist()
             chosen.append((own, order))
         else:
             chosen.append(None)
@@ -79,13 +83,16 @@ def best_texts(experts, slots, per_text: np.ndarray, lex, texts=None) -> list:
     return [None if c is None else [(j, found[c[0][j]], c[0][j]) for j in c[1]] for c in chosen]
 
 
-def _text(best, text: sc.TextScores) -> dict:
+JUDGES = (None, "english", "multilingual")  # by _semantic.SemanticQuery.judge
+
+
+def _text(best, text, judges=None) -> dict:
     """Shared terms and closest sentence of the expert's two best texts.
 
     A term's weight is its share of the text's cosine with the request.
     """
     if not best:
-        return {}
+        return _judged(best, text, None, False)
     terms: dict[str, float] = {}
     passages = []
     for j, a, _ in best:
@@ -98,7 +105,26 @@ def _text(best, text: sc.TextScores) -> dict:
         j, a, own = best[0]
         passages.append(Passage(j, (a.sents or [own])[0][:400], 0.0))
     top_terms = sorted(terms, key=lambda t: -terms[t])[:8]
-    return {"terms": tuple(top_terms), "passages": tuple(passages)}
+    out = {"terms": tuple(top_terms), "passages": tuple(passages)}
+    return out | _judged(best, text, judges, bool(top_terms))
+
+
+def _judged(best, text, judges, words: bool) -> dict:
+    """Which model judged the closest text: ``words`` in common (lexical), ``meaning``
+    (``have``: "english" or "multilingual" model), or ``meaning`` missing when the text
+    models have not read that text yet; ``language`` missing (``want``: the request's
+    language) when no text of the roster is written in it."""
+    matched, missing = [], []
+    if words:
+        matched.append(Evidence("words"))
+    judge = int(judges[best[0][0]]) if judges is not None and best else 0
+    if judge:
+        matched.append(Evidence("meaning", JUDGES[judge]))
+    elif judges is not None and best:
+        missing.append(Evidence("meaning"))
+    if getattr(text, "uncovered", False):
+        missing.append(Evidence("language", None, text.language))
+    return {"matched": tuple(matched), "missing": tuple(missing)}
 
 
 def _lookup(texts, expert_id: str) -> tuple[str, ...]:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from . import _criteria as cr
-from . import _semantic
 from ._profiles import Profiles, day
 from ._types import CRITERIA, SIGNALS, Request
 
@@ -24,8 +21,6 @@ DEFAULT_WEIGHTS = {
 LEXICAL_SCALE = 0.25
 # Weight of the latent (LSA) cosine in the text score when all request words are known.
 LATENT_SHARE = 0.5
-# Weight of the multilingual score in the text blend when all request words are known.
-SEMANTIC_SHARE = 0.3
 
 
 def resolve_weights(base: dict[str, float], override: dict[str, float] | None) -> dict:
@@ -59,25 +54,21 @@ def lexical_calibrate(cos: np.ndarray) -> np.ndarray:
     return (1.0 - np.exp(-cos / LEXICAL_SCALE)).astype(np.float32)
 
 
-@dataclass
-class TextScores:
-    per_text: np.ndarray  # closeness of each text row, plus a trailing 0 for padding
-    per_expert: np.ndarray
-    cols: np.ndarray
-    vals: np.ndarray
-
-
 def text_closeness(
-    lexical: np.ndarray, latent: np.ndarray | None, semantic: np.ndarray | None, known: float
+    lexical: np.ndarray, latent, semantic: np.ndarray | None, known: float
 ) -> np.ndarray:
-    """Closeness of each text row from its raw cosines, plus a trailing 0 for padding."""
+    """Closeness of each text row from its raw cosines, plus a trailing 0 for padding.
+
+    Increasing in each cosine, elementwise: a text's figure is its own (the
+    pruned ranking bounds it by passing a larger cosine, or 1 for ``latent``).
+    """
     per_text = lexical_calibrate(lexical)
     if latent is not None:
         share = np.float32(LATENT_SHARE)
         per_text = (1 - share) * per_text + share * latent
-    if semantic is not None:  # ``known``: the request's weight the vocabulary knows
-        share = SEMANTIC_SHARE + (1.0 - SEMANTIC_SHARE) * (1.0 - known)
-        per_text = (1.0 - share) * per_text + share * _semantic.calibrate(semantic)
+    if semantic is not None:  # (closeness, share) per row: ``_semantic.SemanticIndex.query``
+        close, share = semantic
+        per_text = (1.0 - share) * per_text + share * close
     return np.append(per_text, np.float32(0))
 
 
@@ -87,17 +78,41 @@ def criterion_scores(
     """Score in [0, 1] of every active criterion for the expert ``rows``."""
     out = {}
     if "themes" in active:
-        out["themes"] = theme_matrix(p, request, rows).mean(axis=1)
+        cols = [p.themes.index.get(t, -1) for t in request.themes]
+        want = np.array([cr.depth_rank(d) for d in request.themes.values()], np.int8)
+        table = cr.theme_values(np.arange(len(cr.DEPTH_VALUE), dtype=np.int8)[:, None], want)
+        out["themes"] = _column_mean(p.depth, rows, cols, table)
     if "languages" in active:
-        out["languages"] = language_matrix(p, request, rows).mean(axis=1)
+        cols = [p.langs.index.get(lang, -1) for lang in request.languages]
+        want = np.array([cr.level_rank(v) for v in request.languages.values()], np.int8)
+        table = cr.language_values(np.arange(cr.TOP_LEVEL + 1, dtype=np.int8)[:, None], want)
+        out["languages"] = _column_mean(p.level, rows, cols, table)
     if "geography" in active:
-        in_country, in_region = geo_hits(p, request, region)
-        out["geography"] = cr.geography_values(in_country[rows], in_region[rows])
+        out["geography"] = cr.geography_values(*geo_hits(p, request, region, rows))
     if any(s in active for s in SIGNALS):
-        values = cr.signal_values(p.signals[rows])
+        values = p.signal_values()
         for j, name in enumerate(SIGNALS):
-            out[name] = values[:, j]
+            out[name] = values[j, rows]
     return out
+
+
+def _column_mean(a: np.ndarray, rows, cols: list[int], table: np.ndarray) -> np.ndarray:
+    """Mean over requested columns j of ``table[a[row, cols[j]], j]`` (unknown column: 0).
+
+    The value of one (depth or level, request column) pair is looked up in a
+    small table, a column at a time; the sum runs in the order of numpy's own
+    row-wise mean, so the figures are the same to the last bit.
+    """
+    values = []
+    for j, c in enumerate(cols):
+        codes = a[:, max(c, 0)][rows]
+        values.append(table[:, j].take(codes if c >= 0 else np.zeros_like(codes)))
+    if len(values) >= 8:  # numpy sums eight or more in another order: use it
+        return np.stack(values, axis=1).mean(axis=1)
+    total = values[0].copy()
+    for v in values[1:]:
+        total += v
+    return total / np.float32(len(values))
 
 
 def theme_matrix(p: Profiles, request: Request, rows) -> np.ndarray:
@@ -129,12 +144,16 @@ def request_region(request: Request, regions: dict[str, str]) -> str | None:
     return request.region or regions.get(request.country or "")
 
 
-def geo_hits(p: Profiles, request: Request, region: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: experience in (or nationality of) the request's country; in its region."""
-    country = p.has_bit(p.country_bits, p.countries.index.get(request.country or ""))
+def geo_hits(
+    p: Profiles, request: Request, region: str | None, rows=None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per row (of ``rows``, all when None): experience in (or nationality of) the request's
+    country; in its region."""
+    rows = slice(0, p.n) if rows is None else rows
+    country = p.has_bit(p.country_bits, p.countries.index.get(request.country or ""), rows)
     code = p.countries.index.get(request.country or "", -2)
-    country = country | (p.nationality[: p.n] == code)
-    region_hit = p.has_bit(p.region_bits, p.region_codes.index.get(region or ""))
+    country = country | (p.nationality[: p.n][rows] == code)
+    region_hit = p.has_bit(p.region_bits, p.region_codes.index.get(region or ""), rows)
     return country, region_hit
 
 

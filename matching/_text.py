@@ -264,21 +264,22 @@ class LexicalIndex:
         order = np.argsort(cols, kind="stable")
         return cols[order], vals[order] / np.float32(norm)
 
-    def scores(self, cols: np.ndarray, vals: np.ndarray) -> np.ndarray:
-        """Cosine of the request with every text row, as float32."""
+    def scores(self, cols: np.ndarray, vals: np.ndarray, pad: int = 0) -> np.ndarray:
+        """Cosine of the request with every text row, as float32 (``pad`` zeros after)."""
         self._flush()
-        out = np.zeros(self.n_texts, np.float32)
+        out = np.zeros(self.n_texts + pad, np.float32)
         if not len(cols):
             return out
         for block in self.blocks_:
             block.accumulate(cols, vals, out)
         if self.delta_.shape[0]:
-            out[self._n_rows :] = self.delta_[:, cols] @ vals
+            out[self._n_rows : self.n_texts] = self.delta_[:, cols] @ vals
         return out
 
     def weights(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Columns and IDF of token hashes (column -1 and IDF 0 when unknown)."""
-        cols = self.columns(tk.term_ids(hashes))
+        distinct, inv = np.unique(tk.term_ids(hashes), return_inverse=True)
+        cols = self.columns(distinct)[inv.ravel()]  # sorted lookups: each starts near the last
         idf = np.where(cols >= 0, self.idf_[np.maximum(cols, 0)], 0.0).astype(np.float32)
         return cols, idf
 

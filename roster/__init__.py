@@ -3,6 +3,7 @@
 from flask import Flask
 
 from roster import app_config, cli, database, errors, guards, i18n, security_headers
+from roster.actions import receivers as actions_receivers
 from roster.actions.blueprint import bp as actions_bp
 from roster.api.blueprint import register_api
 from roster.auth import csrf, loaders
@@ -60,3 +61,4 @@ def connect_signals() -> None:
     """Let a domain act on what a domain below it announces, without that one importing it."""
     experts_receivers.connect()
     toolkit_receivers.connect()
+    actions_receivers.connect()

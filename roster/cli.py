@@ -5,7 +5,7 @@ from flask import Flask
 from roster.actions.commands import build_index_command
 from roster.auth.commands import create_token, create_user
 from roster.demo.commands import demo_logins, seed_demo
-from roster.experts.commands import import_experts
+from roster.experts.commands import import_experts, rebuild_search_index
 from roster.ops.commands import backup, restore
 from roster.taxonomy.commands import seed_taxonomy
 from roster.toolkit.commands import seed_toolkit
@@ -14,6 +14,7 @@ COMMANDS = (
     create_user,
     create_token,
     import_experts,
+    rebuild_search_index,
     seed_taxonomy,
     seed_demo,
     demo_logins,

@@ -67,13 +67,25 @@ def language_codes() -> tuple[str, ...]:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    names = _locale().territories
-    return sorted(((c, names.get(c, c)) for c in country_codes()), key=lambda x: x[1])
+    return list(_country_choices(_locale()))
 
 
 def language_choices() -> list[tuple[str, str]]:
-    names = _locale().languages
-    return sorted(((c, names.get(c, c)) for c in language_codes()), key=lambda x: x[1].lower())
+    return list(_language_choices(_locale()))
+
+
+# Sorted once per language (every roster page offers both lists).
+@lru_cache(maxsize=16)
+def _country_choices(locale: Locale) -> tuple[tuple[str, str], ...]:
+    names = locale.territories
+    return tuple(sorted(((c, names.get(c, c)) for c in country_codes()), key=lambda x: x[1]))
+
+
+@lru_cache(maxsize=16)
+def _language_choices(locale: Locale) -> tuple[tuple[str, str], ...]:
+    names = locale.languages
+    pairs = ((c, names.get(c, c)) for c in language_codes())
+    return tuple(sorted(pairs, key=lambda x: x[1].lower()))
 
 
 def select_locale() -> str:

@@ -10,7 +10,13 @@ from pathlib import Path
 from flask import current_app, render_template
 from flask_babel import force_locale
 
+from roster.core.text import single_line
+
 log = logging.getLogger(__name__)
+
+
+class MailNotSent(RuntimeError):
+    """The mail server refused or could not be reached: nothing was sent."""
 
 
 def send_mail(
@@ -27,13 +33,16 @@ def send_mail(
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_SENDER"]
     message["To"] = to
-    message["Subject"] = subject_text
+    message["Subject"] = single_line(subject_text)  # a title's line break never breaks a mail
     message["Message-ID"] = f"<{uuid.uuid4()}@roster>"
     message.set_content(body)
     server = current_app.config.get("MAIL_SERVER")
     if server:
-        with smtplib.SMTP(server, current_app.config["MAIL_PORT"], timeout=10) as smtp:
-            smtp.send_message(message)
+        try:
+            with smtplib.SMTP(server, current_app.config["MAIL_PORT"], timeout=10) as smtp:
+                smtp.send_message(message)
+        except (smtplib.SMTPException, OSError) as exc:
+            raise MailNotSent(str(exc)) from exc
     else:
         outbox = Path(current_app.config["OUTBOX_DIR"])
         outbox.mkdir(parents=True, exist_ok=True)
@@ -50,3 +59,26 @@ def outbox_messages(outbox: Path) -> list[EmailMessage]:
 
     files = sorted(Path(outbox).glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
     return [BytesParser(policy=policy.default).parsebytes(f.read_bytes()) for f in files]
+
+
+def forget_in_outbox(outbox: Path, needles) -> int:
+    """Delete the kept messages that name any of these strings (a person's addresses and
+    name), when erasure must leave nothing behind; returns how many went."""
+    from email import policy
+    from email.parser import BytesParser
+
+    wanted = [n.strip().lower() for n in needles if n and n.strip()]
+    removed = 0
+    for path in Path(outbox).glob("*.eml"):
+        raw = path.read_bytes()
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        # Headers and bodies decoded (a name with accents travels base64 or quoted-printable).
+        text = [raw.decode("utf-8", "replace"), *(str(v) for v in message.values())]
+        text += [
+            part.get_content() for part in message.walk() if part.get_content_maintype() == "text"
+        ]
+        found = "\n".join(text).lower()
+        if any(n in found for n in wanted):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

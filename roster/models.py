@@ -9,9 +9,10 @@ from roster.actions.models import (
     Evaluation,
     PartnerInstitution,
     Request,
+    TextEmbedding,
 )
 from roster.audit.models import AuditEvent
-from roster.auth.models import ApiToken, User
+from roster.auth.models import ApiToken, User, UserSession
 from roster.experts.models import (
     Expert,
     ExpertCountry,
@@ -64,11 +65,14 @@ __all__ = [
     "Request",
     "Section",
     "SectionRead",
+    "TextEmbedding",
     "Theme",
     "Unavailability",
     "User",
+    "UserSession",
 ]
 
 # Listeners that keep Expert.updated_at true for the matcher's index (after every model).
 import roster.actions.events
-import roster.experts.events  # noqa: F401
+import roster.experts.events
+import roster.experts.search_index  # noqa: F401  (the full-text index follows every flush)

@@ -16,6 +16,17 @@ from roster.taxonomy.models import Country, Region, Theme
 
 PASSWORD = "correct horse battery staple"
 _seq = itertools.count(1)
+_hashes: dict[str, str] = {}
+
+
+def password_hash(password: str) -> str:
+    """The app's hash of a password, computed once per run: scrypt costs a tenth of a second
+    and most tests make several users with the same password."""
+    if password not in _hashes:
+        probe = User()
+        probe.set_password(password)
+        _hashes[password] = probe.password_hash
+    return _hashes[password]
 
 
 class Builders:
@@ -34,7 +45,7 @@ class Builders:
             role=Role(role),
             confirmed_at=utcnow() if confirmed else None,
         )
-        user.set_password(password)
+        user.password_hash = password_hash(password)
         self.db.session.add(user)
         self.db.session.commit()
         return user

@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 
 from roster import create_app
 from roster.auth.models import ApiToken
+from roster.auth.user_sessions import open_session
 from roster.extensions import db as _db
 from roster.extensions import limiter
 from tests import builders
@@ -203,8 +204,10 @@ def login(client):
     """Sign a user in on the test client (the login form has its own tests)."""
 
     def _login(user):
+        cookie_id = open_session(user)  # a server-side session row, as a real sign-in makes
+        _db.session.commit()
         with client.session_transaction() as sess:
-            sess["_user_id"] = str(user.id)
+            sess["_user_id"] = cookie_id
             sess["_fresh"] = True
             # A full sign-in: the second factor checked, the session's clocks started now.
             sess["_tfa"] = True

@@ -8,6 +8,7 @@ import flask
 from werkzeug.datastructures import FileStorage
 
 from roster.auth.models import ApiToken
+from roster.auth.user_sessions import open_session
 from tests.experts.pdfs import make_pdf
 
 
@@ -45,6 +46,13 @@ class World:
             languages={"fr": "C1"},
             countries={"KZ": "asia"},
         )
+
+    @cached_property
+    def user_session(self):
+        """A signed-in session of the owner's (another browser of theirs)."""
+        open_session(self.owner)
+        self.db.session.commit()
+        return self.owner.sessions[-1]
 
     @cached_property
     def token(self):
@@ -182,6 +190,7 @@ WORLD_ARGS = {
     "expert_id": lambda w: w.expert.id,
     "user_id": lambda w: w.owner.id,
     "token_id": lambda w: w.token.id,
+    "session_id": lambda w: w.user_session.id,
     "token": lambda w: "not-a-valid-token",
     "step": lambda w: "about",
     "job_id": lambda w: w.import_job.id,

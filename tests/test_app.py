@@ -48,3 +48,11 @@ def test_language_choice_is_remembered(client):
 def test_language_switch_refuses_open_redirect(client):
     response = client.post("/language", data={"lang": "fr", "next": "//evil.example"})
     assert response.headers["Location"] == "/"
+
+
+def test_every_page_names_the_favicon_and_it_is_served(client):
+    html = client.get("/").text
+    assert '<link rel="icon" type="image/svg+xml" href="/static/favicon.svg">' in html
+    with client.get("/static/favicon.svg") as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+        assert icon.data.lstrip().startswith(b"<svg")

@@ -140,6 +140,7 @@ def production(database_url, _pg_schema, tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 48)
     monkeypatch.setenv("ALLOW_SQLITE_IN_PRODUCTION", "1")
     monkeypatch.setenv("DATABASE_URL", database_url or "sqlite://")
+    monkeypatch.setenv("EXTERNAL_BASE_URL", "https://roster.example.org")
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", None)  # init() sets it: undone after
     app = create_app(
         {

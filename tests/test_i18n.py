@@ -91,5 +91,5 @@ def test_sign_in_page_renders_in_each_language(client, lang, words):
 
 def test_labels_are_keyed_by_the_library_values_in_their_order():
     assert tuple(LEVEL_LABELS) == matching.LEVELS
-    assert tuple(DEPTH_LABELS) == tuple(reasons.DEPTH_LABELS) == matching.DEPTHS
+    assert tuple(DEPTH_LABELS) == reasons.DEPTHS == matching.DEPTHS
     assert tuple(reasons.CRITERION_LABELS) == matching.CRITERIA

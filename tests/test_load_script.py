@@ -13,6 +13,8 @@ from werkzeug.wrappers import Request, Response
 from bench.load import database, report, seed, wrk
 from tests.conftest import need
 
+pytestmark = pytest.mark.slow
+
 SAMPLE = (
     "Running 1s test @ http://127.0.0.1:1\n"
     'LOAD-RESULT {"requests": 40, "duration_us": 2000000, "ok": 38, "failed": 2, '
@@ -177,3 +179,13 @@ def test_token_use_is_written_at_most_once_a_minute(app, db, client, make):
     assert client.get("/api/v1/themes", headers=headers).status_code == 200
     db.session.expire_all()
     assert token.last_used_at > first - timedelta(minutes=2)
+
+
+def test_search_targets():
+    fast = wrk.parse(SAMPLE.replace('"failed": 2', '"failed": 0').replace('"read": 1', '"read": 0'))
+    fast.requests, fast.duration_us = 2000, 10_000_000  # 200 requests/s
+    assert report.misses({"search": fast}, None, 16) == []
+    fast.p99_us = 250_000
+    assert any("search: p99 250 ms" in m for m in report.misses({"search": fast}, None, 16))
+    fast.p99_us, fast.requests = 9000, 900  # 90 requests/s
+    assert any("90 requests/s" in m for m in report.misses({"search": fast}, None, 16))

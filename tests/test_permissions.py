@@ -59,6 +59,7 @@ EXPECTED: dict[str, dict] = {
     "main.index": PUBLIC,
     "main.healthz": PUBLIC,
     "main.set_language": PUBLIC,
+    "main.privacy": PUBLIC,
     # auth: accounts, sign-in, tokens, users
     "auth.login": PUBLIC,
     "auth.logout": PUBLIC,
@@ -74,6 +75,10 @@ EXPECTED: dict[str, dict] = {
     "auth.create_token": STAFF,
     # the owner's token: only the owner revokes it
     "auth.revoke_token": expect(owner=OK, other=DENIED, staff=DENIED, admin=DENIED),
+    # the owner's sessions (browsers): only the owner ends one; an admin ends them all
+    "auth.end_session": expect(owner=OK, other=DENIED, staff=DENIED, admin=DENIED),
+    "auth.end_other_sessions": SIGNED_IN,
+    "auth.end_user_sessions": ADMIN,
     "auth.users": ADMIN,
     "auth.user": ADMIN,
     "auth.change_role": ADMIN,

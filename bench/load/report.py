@@ -5,6 +5,8 @@ from __future__ import annotations
 from bench.load.wrk import Result
 
 MATCH_P99_MS = 300.0
+SEARCH_P99_MS = 250.0  # the roster page with free text and filters
+SEARCH_MIN_RPS = 100.0
 
 
 def table(rows: dict[str, Result]) -> str:
@@ -36,6 +38,14 @@ def misses(rows: dict[str, Result], updates: dict | None, connections: int) -> l
             )
         if r.requests == 0:
             out.append(f"{name}: no request completed")
+    search = rows.get("search")
+    if search is not None and search.p99_us / 1000 >= SEARCH_P99_MS:
+        out.append(
+            f"search: p99 {search.p99_us / 1000:.0f} ms at {connections} connections "
+            f"(target < {SEARCH_P99_MS:.0f} ms)"
+        )
+    if search is not None and search.requests and search.rps < SEARCH_MIN_RPS:
+        out.append(f"search: {search.rps:.0f} requests/s (target at least {SEARCH_MIN_RPS:.0f})")
     match = rows.get("match")
     if match is not None and match.p99_us / 1000 >= MATCH_P99_MS:
         out.append(

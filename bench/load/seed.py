@@ -198,10 +198,13 @@ def update_lines(db) -> list[str]:
 def populate(db, experts: int, actions: int, progress=None) -> dict:
     """Reference data, experts, Actions and a staff account (committed); returns the
     account's credentials (staff_account)."""
+    from roster.experts import search_index
     from roster.taxonomy.seed import seed_reference_data
 
     seed_reference_data(db.session)
     seed_experts(db, experts, progress=progress)
+    # Bulk inserts pass by the flush that keeps the full-text index current: fill it once.
+    search_index.rebuild(db.session.connection())
     seed_actions(db, actions)
     staff = staff_account(db)
     db.session.commit()

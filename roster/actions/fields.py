@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from roster.actions.models import PartnerInstitution
+from roster.core.numbers import parse_int
 from roster.extensions import db
 from roster.i18n import country_name, language_choices
 from roster.taxonomy.models import Country, Theme
@@ -70,7 +71,7 @@ def themes_by_slug(slugs: list[str]) -> list[Theme]:
 
 
 def partners_by_id(ids: list[str]) -> list[PartnerInstitution]:
-    numbers = [int(i) for i in ids if str(i).isdigit()]
+    numbers = [n for n in (parse_int(str(i)) for i in ids) if n is not None]
     if not numbers:
         return []
     return list(

@@ -6,6 +6,7 @@ from wtforms import StringField
 from roster.actions.queries import ActionFilters, RequestFilters
 from roster.actions.states import ActionStatus, RequestSource, RequestStatus
 from roster.core.filter_forms import FilterForm, check, cut, strip
+from roster.core.numbers import parse_int
 
 YEARS = (2000, 2100)
 
@@ -16,7 +17,7 @@ def _year_field(label) -> StringField:
         filters=[strip],
         validators=[
             check(
-                lambda y: y.isdigit() and YEARS[0] <= int(y) <= YEARS[1],
+                lambda y: parse_int(y, *YEARS) is not None,
                 _l("Give a year such as 2021."),
             )
         ],

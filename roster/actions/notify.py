@@ -1,14 +1,10 @@
 """The e-mails of the actions area: request received, invitation sent."""
 
-from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
 from roster.actions.models import Assignment, Request
+from roster.core.urls import external_url
 from roster.mail import send_mail
-
-
-def _absolute(endpoint: str, **values) -> str:
-    return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
 def send_request_confirmation(req: Request) -> None:
@@ -42,5 +38,5 @@ def send_invitation(assignment: Assignment) -> None:
         assignment=assignment,
         start=start,
         end=end,
-        link=_absolute("actions.my_invitations"),
+        link=external_url("actions.my_invitations"),
     )

@@ -70,7 +70,9 @@ def action_query(filters: ActionFilters) -> sa.Select:
             )
         )
     return stmt.order_by(Action.start_on.desc().nulls_last(), Action.code.desc()).options(
-        selectinload(Action.themes), selectinload(Action.partners)
+        selectinload(Action.themes),
+        selectinload(Action.partners),
+        selectinload(Action.activities),  # the dates of an Action that has none of its own
     )
 
 

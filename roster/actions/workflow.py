@@ -12,10 +12,18 @@ from decimal import Decimal
 import sqlalchemy as sa
 from flask_babel import _
 
-from roster.actions.models import Action, ActionStatusChange, Assignment, Request
+from roster.actions.models import (
+    Action,
+    ActionStatusChange,
+    Assignment,
+    InstitutionKind,
+    PartnerInstitution,
+    Request,
+)
 from roster.actions.states import ActionStatus, AssignmentState, RequestStatus
 from roster.actions.team.booking import conflicts
 from roster.auth.permissions import is_admin, is_staff, owns_expert
+from roster.core.numbers import parse_int
 from roster.core.time import utcnow
 from roster.extensions import db
 
@@ -134,8 +142,10 @@ def accept_request(req: Request, user, title: str | None = None) -> Action:
         status=A.PLANNED,
     )
     action.themes = list(req.themes)
-    if req.partner is not None:
-        action.partners = [req.partner]
+    partner = req.partner or request_partner(req)
+    if partner is not None:
+        req.partner = partner
+        action.partners = [partner]
     db.session.add(action)
     action.history.append(
         ActionStatusChange(from_status=None, to_status=A.PLANNED, by_id=user.id, at=utcnow())
@@ -148,11 +158,41 @@ def accept_request(req: Request, user, title: str | None = None) -> Action:
     return action
 
 
+def partner_named(name: str | None) -> PartnerInstitution | None:
+    """The partner institution of that name, whatever its case."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    return db.session.scalar(
+        sa.select(PartnerInstitution).where(sa.func.lower(PartnerInstitution.name) == name.lower())
+    )
+
+
+def request_partner(req: Request) -> PartnerInstitution | None:
+    """The partner institution a request names by its typed name: the known one of that name,
+    else a new one made from the request (its country and contact), so its Action has one."""
+    name = (req.institution_name or "").strip()
+    if not name:
+        return None
+    known = partner_named(name)
+    if known is not None:
+        return known
+    contact = [req.contact_name, req.contact_position, req.contact_email, req.contact_phone]
+    partner = PartnerInstitution(
+        name=name[:200],
+        country_code=req.country_code,
+        kind=InstitutionKind.OTHER,  # a request does not say: staff set it on the partner page
+        contacts="\n".join(c for c in contact if c) or None,
+    )
+    db.session.add(partner)
+    return partner
+
+
 def next_action_code(country_code: str, year: int) -> str:
     """The next free code for a country and year: KZ-2021-01, KZ-2021-02, ..."""
     prefix = f"{country_code.upper()}-{year}-"
     codes = db.session.scalars(sa.select(Action.code).where(Action.code.startswith(prefix)))
-    numbers = [int(c.removeprefix(prefix)) for c in codes if c.removeprefix(prefix).isdigit()]
+    numbers = [n for n in (parse_int(c.removeprefix(prefix)) for c in codes) if n is not None]
     return f"{prefix}{max(numbers, default=0) + 1:02d}"
 
 

@@ -4,14 +4,22 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required
 
 from roster.audit import record
 from roster.auth.forms import ChangePasswordForm, ConfirmIdentityForm, LocaleForm, TokenForm
 from roster.auth.mails import send_password_changed
-from roster.auth.models import ApiToken
-from roster.auth.permissions import can_have_ui_tokens, owns_token, require
+from roster.auth.models import ApiToken, UserSession
+from roster.auth.permissions import can_have_ui_tokens, owns_session, owns_token, require
+from roster.auth.sessions import renew_session, sign_out_here
 from roster.auth.twofactor import recovery_codes_left, requires_two_factor
+from roster.auth.user_sessions import (
+    current_session,
+    describe_agent,
+    end_sessions,
+    live_sessions,
+)
+from roster.auth.user_sessions import end_session as end_session_row
 from roster.core.time import utcnow
 from roster.extensions import db
 
@@ -51,6 +59,9 @@ def _render(status: int = 200, **forms):
         "two_factor_required": requires_two_factor(user),
         "recovery_codes_left": recovery_codes_left(user) if user.two_factor_enabled else 0,
         "tokens": _tokens(user),
+        "sessions": live_sessions(user),
+        "this_session": current_session(),
+        "describe_agent": describe_agent,
         "new_secret": forms.get("new_secret"),
     }
     return render_template("auth/account.html", **context), status
@@ -71,7 +82,7 @@ def change_password():
     if not form.validate_on_submit():
         return _render(400, password_form=form)
     user.set_password(form.password.data)
-    login_user(user)  # renew this browser's session; the others end with the old password
+    renew_session(user)  # every other browser is signed out; this one goes on
     record("password_changed", target=user)
     db.session.commit()
     send_password_changed(user)
@@ -123,3 +134,40 @@ def revoke_token(token_id: int):
         db.session.commit()
     flash(_("The token “%(name)s” is revoked.", name=token.name), "success")
     return redirect(url_for("auth.account"))
+
+
+@login_required
+def end_session(session_id: int):
+    """End one of the user's sessions (another browser or device): it is signed out at once."""
+    _require_session()
+    row = db.get_or_404(UserSession, session_id)
+    require(owns_session, row)
+    here = current_session()
+    is_here = here is not None and here.id == row.id
+    record("session_ended", target=current_user._get_current_object(), detail=_device(row))
+    if is_here:
+        sign_out_here()
+        db.session.commit()
+        flash(_("You are signed out."), "info")
+        return redirect(url_for("auth.login"))
+    end_session_row(row)
+    db.session.commit()
+    flash(_("That session is ended: it must sign in again."), "success")
+    return redirect(url_for("auth.account") + "#sessions")
+
+
+@login_required
+def end_other_sessions():
+    """End every session of the user except this browser's."""
+    _require_session()
+    user = current_user._get_current_object()
+    ended = end_sessions(user, keep=current_session())
+    record("sessions_ended", target=user, detail=f"{ended} other sessions")
+    db.session.commit()
+    flash(_("Every other session is ended."), "success")
+    return redirect(url_for("auth.account") + "#sessions")
+
+
+def _device(row: UserSession) -> str:
+    browser, system = describe_agent(row.user_agent)
+    return " / ".join(part for part in (browser, system, row.ip or "") if part)[:200]

@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 
 from roster.core.filter_forms import FilterForm, check, strip
+from roster.core.numbers import is_ascii_digits
 
 
 class AuditFilterForm(FilterForm):
@@ -13,5 +14,5 @@ class AuditFilterForm(FilterForm):
     actor = StringField(_l("Actor (e-mail contains)"), filters=[strip])
     target_type = StringField(_l("Target type"), filters=[strip])
     target_id = StringField(
-        _l("Target id"), filters=[strip], validators=[check(str.isdigit, _l("Enter a number."))]
+        _l("Target id"), filters=[strip], validators=[check(is_ascii_digits, _l("Enter a number."))]
     )

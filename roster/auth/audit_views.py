@@ -4,9 +4,11 @@ import sqlalchemy as sa
 from flask import current_app, render_template, request
 from flask_login import login_required
 
+from roster.audit.labels import actor_name, names_for, target_label, target_name
 from roster.audit.models import AuditEvent
 from roster.auth.audit_forms import AuditFilterForm
 from roster.auth.permissions import can_read_audit, require
+from roster.core.numbers import page_args
 from roster.extensions import db
 
 
@@ -29,10 +31,10 @@ def index():
         stmt = stmt.where(AuditEvent.target_type == target_type)
     if target_id and not form.target_id.errors:
         stmt = stmt.where(AuditEvent.target_id == int(target_id))
-    page = request.args.get("page", 1, type=int) or 1
+    page, _per_page = page_args(request.args)
     pagination = db.paginate(
         stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
-        page=max(page, 1),
+        page=page,
         per_page=current_app.config.get("PER_PAGE", 25),
         error_out=False,
     )
@@ -49,6 +51,10 @@ def index():
         "audit/index.html",
         pagination=pagination,
         events=pagination.items,
+        names=names_for(pagination.items),
+        actor_name=actor_name,
+        target_name=target_name,
+        target_label=target_label,
         actions=actions,
         target_types=target_types,
         args={"action": action, "actor": actor, "target_type": target_type, "target_id": target_id},

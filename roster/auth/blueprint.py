@@ -50,6 +50,24 @@ bp.add_url_rule(
     account_views.revoke_token,
     methods=["POST"],
 )
+bp.add_url_rule(
+    "/account/sessions/<int:session_id>/end",
+    "end_session",
+    account_views.end_session,
+    methods=["POST"],
+)
+bp.add_url_rule(
+    "/account/sessions/end-others",
+    "end_other_sessions",
+    account_views.end_other_sessions,
+    methods=["POST"],
+)
+bp.add_url_rule(
+    "/users/<int:user_id>/sessions/end",
+    "end_user_sessions",
+    users_views.end_user_sessions,
+    methods=["POST"],
+)
 bp.add_url_rule("/users", "users", users_views.users)
 bp.add_url_rule("/users/<int:user_id>", "user", users_views.user)
 bp.add_url_rule(

@@ -16,6 +16,7 @@ from wtforms.validators import Email, EqualTo, InputRequired, Length, Optional, 
 
 from roster.auth.models import Role
 from roster.auth.passwords import MAX_LENGTH, StrongPassword
+from roster.core.text import single_line
 
 
 def _strip(value):
@@ -81,13 +82,13 @@ class LoginForm(FlaskForm):
 class RegisterForm(FlaskForm):
     first_name = StringField(
         _l("First name"),
-        filters=[_strip],
+        filters=[single_line, _strip],
         validators=[InputRequired(_l("Enter your first name.")), Length(max=100)],
         render_kw={"autocomplete": "given-name"},
     )
     last_name = StringField(
         _l("Last name"),
-        filters=[_strip],
+        filters=[single_line, _strip],
         validators=[InputRequired(_l("Enter your last name.")), Length(max=100)],
         render_kw={"autocomplete": "family-name"},
     )
@@ -139,7 +140,7 @@ class TokenForm(FlaskForm):
     name = StringField(
         _l("Token name"),
         description=_l("What the token is for, e.g. “reporting script”."),
-        filters=[_strip],
+        filters=[single_line, _strip],
         validators=[InputRequired(_l("Name the token.")), Length(max=100)],
     )
 
@@ -178,10 +179,10 @@ class InviteForm(FlaskForm):
     email = _email_field("off")
     role = SelectField(_l("Role"), choices=_role_choices(), default=Role.STAFF.value)
     first_name = StringField(
-        _l("First name"), filters=[_strip], validators=[Optional(), Length(max=100)]
+        _l("First name"), filters=[single_line, _strip], validators=[Optional(), Length(max=100)]
     )
     last_name = StringField(
-        _l("Last name"), filters=[_strip], validators=[Optional(), Length(max=100)]
+        _l("Last name"), filters=[single_line, _strip], validators=[Optional(), Length(max=100)]
     )
 
     def validate_email(self, field) -> None:

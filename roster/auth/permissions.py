@@ -75,6 +75,11 @@ def owns_token(user, token) -> bool:
     return bool(user and user.is_authenticated and token.user_id == user.id)
 
 
+def owns_session(user, row) -> bool:
+    """A signed-in session (a browser) is listed and ended only by its own user."""
+    return bool(user and user.is_authenticated and row.user_id == user.id)
+
+
 def can_change_account(user, target) -> bool:
     """Admins change another account's role and state, never their own (no lock-out)."""
     return is_admin(user) and target.id != user.id

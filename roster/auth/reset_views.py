@@ -6,10 +6,12 @@ from flask_babel import gettext as _
 from roster.audit import record
 from roster.auth.forms import EmailOnlyForm, ResetPasswordForm
 from roster.auth.lockout import clear_all_locks
-from roster.auth.mails import send_password_changed, send_reset
-from roster.auth.services import find_user
+from roster.auth.mails import send_password_changed, send_reset, send_reset_no_account
+from roster.auth.services import find_user, normalise_email
 from roster.auth.tokens import InvalidLink, user_from_reset_token
+from roster.auth.user_sessions import end_sessions
 from roster.auth.views import login_limit
+from roster.core.access import public_page
 from roster.core.time import utcnow
 from roster.extensions import db, limiter
 from roster.security_headers import not_stored, without_referrer
@@ -18,6 +20,7 @@ from roster.security_headers import not_stored, without_referrer
 RESET_LINK_KEY = "reset_link"
 
 
+@public_page
 @limiter.limit(login_limit, methods=["POST"])
 def forgot():
     """Ask for a password-reset link by e-mail."""
@@ -25,10 +28,15 @@ def forgot():
     if not form.validate_on_submit():
         return render_template("auth/forgot.html", form=form)
     user = find_user(form.email.data)
+    # Both paths do the same work (a signed token, a mail, an audit row and a commit), so
+    # neither the answer nor the time it takes tells whether the address has an account.
     if user is not None and user.is_active:
         send_reset(user)
         record("password_reset_requested", target=user, actor=user)
-        db.session.commit()
+    else:
+        send_reset_no_account(normalise_email(form.email.data))
+        record("password_reset_requested", detail="no active account")
+    db.session.commit()
     # The same answer whether or not the address has an account.
     flash(
         _(
@@ -41,6 +49,7 @@ def forgot():
     return redirect(url_for("auth.login"))
 
 
+@public_page
 @limiter.limit(login_limit, methods=["POST"])
 def reset(token: str | None = None):
     """Choose a new password from the mailed link (it works once)."""
@@ -64,6 +73,7 @@ def reset(token: str | None = None):
     if user.confirmed_at is None:
         user.confirmed_at = utcnow()  # the link proves the address, as a confirmation does
     clear_all_locks(user.email)  # the mailed link proves the owner: no lock may keep them out
+    end_sessions(user)  # whoever knew the old password is signed out everywhere
     record("password_reset", target=user, actor=user)
     db.session.commit()
     send_password_changed(user)

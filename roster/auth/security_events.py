@@ -2,6 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 
+from roster.audit.labels import EVENT_LABELS
+
 SECURITY_EVENTS = {
     "login": _l("Signed in"),
     "login_failed": _l("Sign-in failed"),
@@ -26,10 +28,12 @@ SECURITY_EVENTS = {
     "user_created": _l("Account created"),
     "user_invited": _l("Account opened by an administrator"),
     "invitation_sent": _l("Invitation mailed again"),
+    "session_ended": _l("A session was ended"),
+    "sessions_ended": _l("Sessions ended"),
 }
 
 
 def event_label(action: str) -> str:
     """The event's name in the reader's language; an unknown action is shown as it is."""
-    label = SECURITY_EVENTS.get(action)
+    label = SECURITY_EVENTS.get(action) or EVENT_LABELS.get(action)
     return str(label) if label is not None else action

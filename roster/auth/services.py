@@ -100,8 +100,3 @@ def landing_url(user: User) -> str:
     if not is_staff(user) and "experts.me" in views:
         return url_for("experts.me")
     return url_for("main.index")
-
-
-def external_url(endpoint: str, **values) -> str:
-    """An absolute link for mail, from BASE_URL rather than the request's Host header."""
-    return current_app.config["BASE_URL"].rstrip("/") + url_for(endpoint, **values)

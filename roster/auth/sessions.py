@@ -16,6 +16,13 @@ from roster.auth.models import User
 from roster.auth.permissions import is_staff
 from roster.auth.services import safe_next
 from roster.auth.twofactor import requires_two_factor
+from roster.auth.user_sessions import (
+    current_session,
+    end_session,
+    end_sessions,
+    open_session,
+    set_current,
+)
 from roster.core.time import utcnow
 from roster.extensions import db
 
@@ -49,7 +56,10 @@ def complete_sign_in(user: User, remember: bool = False, second_factor: bool = F
     """Sign the user in on this browser and start the session's clocks."""
     for key in SESSION_KEYS:
         session.pop(key, None)
-    login_user(user, remember=remember and may_remember(user))
+    end_session(current_session())  # whoever was signed in on this browser before
+    remember = remember and may_remember(user)
+    open_session(user, remember=remember)
+    login_user(user, remember=remember)
     now = time.time()
     session[AUTH_AT] = session[SEEN_AT] = now
     if second_factor:
@@ -59,15 +69,33 @@ def complete_sign_in(user: User, remember: bool = False, second_factor: bool = F
         session["locale"] = user.locale
 
 
+def renew_session(user: User) -> None:
+    """After a password or second-factor change: end every session of the user, on every
+    device, and start a new one on this browser (remembered if this one was)."""
+    current = current_session()
+    remember = bool(current is not None and current.remember and may_remember(user))
+    end_sessions(user)
+    open_session(user, remember=remember)
+    login_user(user, remember=remember)
+
+
+def sign_out_here() -> None:
+    """End this browser's session, server-side too: a copy of its cookies stops working."""
+    end_session(current_session())
+    set_current(None)
+    logout_user()
+    for key in SESSION_KEYS:
+        session.pop(key, None)
+
+
 def _uses_bearer_token() -> bool:
     return request.headers.get("Authorization", "").startswith("Bearer ")
 
 
 def _sign_out(message: str | None):
     """End this session; pages go to the sign-in page, and come back after it."""
-    logout_user()
-    for key in SESSION_KEYS:
-        session.pop(key, None)
+    sign_out_here()
+    db.session.commit()
     if request.path.startswith("/api/"):
         return None  # the API answers 401 for an anonymous caller
     if message:

@@ -1,5 +1,7 @@
 """Signed, expiring links sent by e-mail: account confirmation and password reset."""
 
+import hashlib
+
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -35,8 +37,12 @@ def _load(salt: str, token: str) -> dict:
 
 
 def password_fingerprint(user: User) -> str:
-    """A short digest of the password hash: it changes whenever the password does."""
-    return user.session_key
+    """A short digest of the password hash (and the second factor): it changes whenever the
+    password does, so that a reset link works once."""
+    material = user.password_hash or ""
+    if user.totp_secret:
+        material += "|" + user.totp_secret
+    return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 def confirmation_token(user: User) -> str:

@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from flask import current_app
 
 from roster.auth.models import RecoveryCode, Role, User
+from roster.core.crypto import FERNET_PREFIX
+from roster.core.numbers import is_ascii_digits
 from roster.core.time import utcnow
 from roster.extensions import db
 
@@ -59,7 +61,7 @@ def matching_step(
     """The time step a code belongs to (current one, or one either side), if newer than
     last_step; None for a wrong or replayed code."""
     code = "".join((code or "").split())
-    if not (code.isdigit() and len(code) == 6):
+    if not is_ascii_digits(code, length=6):
         return None
     totp = pyotp.TOTP(secret)
     now_step = int((at if at is not None else time.time()) // STEP_SECONDS)
@@ -79,6 +81,8 @@ def verify_totp(user: User, code: str) -> bool:
     if step is None:
         return False
     user.totp_last_step = step
+    if not user.totp_secret_stored.startswith(FERNET_PREFIX):
+        user.totp_secret = user.totp_secret  # stored in clear before encryption: encrypt it now
     return True
 
 

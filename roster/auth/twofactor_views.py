@@ -2,17 +2,14 @@
 
 from flask import abort, flash, make_response, redirect, render_template, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required
 
 from roster.audit import record
 from roster.auth.account_views import _render, _require_session
 from roster.auth.forms import ConfirmIdentityForm, EnrolTwoFactorForm
 from roster.auth.models import User
 from roster.auth.permissions import can_change_account, require
-from roster.auth.sessions import (
-    ENROL_SECRET,
-    TWO_FACTOR_OK,
-)
+from roster.auth.sessions import ENROL_SECRET, TWO_FACTOR_OK, renew_session
 from roster.auth.twofactor import (
     disable,
     enable,
@@ -23,6 +20,7 @@ from roster.auth.twofactor import (
     qr_svg,
     requires_two_factor,
 )
+from roster.auth.user_sessions import end_sessions
 from roster.extensions import db
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -57,7 +55,7 @@ def enrol_two_factor():
             codes = enable(user, secret, step)
             session.pop(ENROL_SECRET, None)
             record("two_factor_enabled", target=user)
-            login_user(user)  # the session names the second factor: renew this one
+            renew_session(user)  # other browsers sign in again, with the second factor
             session[TWO_FACTOR_OK] = True
             db.session.commit()
             flash(_("Two-factor sign-in is on."), "success")
@@ -122,7 +120,7 @@ def disable_two_factor():
         return _render(400, disable_form=form)
     disable(user)
     record("two_factor_disabled", target=user)
-    login_user(user)
+    renew_session(user)  # every other browser is signed out
     session.pop(TWO_FACTOR_OK, None)
     db.session.commit()
     flash(_("Two-factor sign-in is off."), "success")
@@ -135,7 +133,8 @@ def reset_two_factor(user_id: int):
     target = db.get_or_404(User, user_id)
     require(can_change_account, target)
     if target.two_factor_enabled:
-        disable(target)  # their sessions end: they name the second factor
+        disable(target)
+        end_sessions(target)  # they sign in again and set up a new second factor
         record("two_factor_reset", target=target)
         db.session.commit()
         flash(

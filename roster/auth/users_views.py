@@ -13,6 +13,8 @@ from roster.auth.models import Role, User
 from roster.auth.permissions import can_change_account, can_manage_users, require
 from roster.auth.services import active_admin_count, create_account
 from roster.auth.signals import named, profiles
+from roster.auth.user_sessions import end_sessions, live_sessions
+from roster.core.numbers import page_args
 from roster.extensions import db
 
 
@@ -40,9 +42,8 @@ def users():
     form = UserSearchForm(request.args)
     if not form.validate():
         form = UserSearchForm(formdata=None)  # an unknown filter value shows everything
-    page = db.paginate(
-        _search(form), per_page=current_app.config["PER_PAGE"], max_per_page=100, error_out=False
-    )
+    number, per_page = page_args(request.args, current_app.config["PER_PAGE"])
+    page = db.paginate(_search(form), page=number, per_page=per_page, error_out=False)
     experts = profiles(u.id for u in page.items)
     return render_template(
         "auth/users.html", form=form, page=page, experts=experts, role_labels=ROLE_LABELS
@@ -70,6 +71,7 @@ def _user_page(user: User, role_form: RoleForm | None = None, status: int = 200)
         events=list(events),
         role_form=role_form,
         role_labels=ROLE_LABELS,
+        sessions=live_sessions(user),
     ), status
 
 
@@ -123,6 +125,8 @@ def set_active(user_id: int):
         flash(_("At least one active administrator must remain."), "danger")
         return redirect(url_for("auth.user", user_id=target.id))
     target.is_active_account = activate
+    if not activate:
+        end_sessions(target)
     record("account_reactivated" if activate else "account_deactivated", target=target)
     db.session.commit()
     if activate:
@@ -168,4 +172,16 @@ def resend_invitation(user_id: int):
     record("invitation_sent", target=target)
     db.session.commit()
     flash(_("A new link has been mailed to %(email)s.", email=target.email), "success")
+    return redirect(url_for("auth.user", user_id=target.id))
+
+
+@login_required
+def end_user_sessions(user_id: int):
+    """Sign an account out everywhere (a lost laptop, a suspected break-in)."""
+    target = db.get_or_404(User, user_id)
+    require(can_change_account, target)
+    ended = end_sessions(target)
+    record("sessions_ended", target=target, detail=f"{ended} sessions, by an administrator")
+    db.session.commit()
+    flash(_("Every session of %(email)s is ended.", email=target.email), "success")
     return redirect(url_for("auth.user", user_id=target.id))

@@ -13,13 +13,14 @@ from flask import (
 )
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, logout_user
+from flask_login import current_user
 
 from roster.audit import record
 from roster.auth.forms import EmailOnlyForm, LoginForm, RegisterForm, TwoFactorForm
 from roster.auth.lockout import clear_failures, is_locked, record_failure
 from roster.auth.mails import send_already_registered, send_confirmation
 from roster.auth.models import User
+from roster.auth.passwords import may_use_password
 from roster.auth.services import (
     authenticate,
     create_account,
@@ -29,7 +30,13 @@ from roster.auth.services import (
     safe_next,
     spend_hashing_time,
 )
-from roster.auth.sessions import PENDING, PENDING_SECONDS, SESSION_KEYS, complete_sign_in
+from roster.auth.sessions import (
+    PENDING,
+    PENDING_SECONDS,
+    SESSION_KEYS,
+    complete_sign_in,
+    sign_out_here,
+)
 from roster.auth.tokens import InvalidLink, user_from_confirmation_token
 from roster.auth.twofactor import (
     DEMO_TOTP_SECRET,
@@ -37,6 +44,7 @@ from roster.auth.twofactor import (
     use_recovery_code,
     verify_totp,
 )
+from roster.core.access import public_page
 from roster.core.time import utcnow
 from roster.extensions import db, limiter
 
@@ -45,6 +53,7 @@ def login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+@public_page
 @limiter.limit(login_limit, methods=["POST"])
 def login():
     """Sign in with e-mail and password (then the second factor, for those who have one)."""
@@ -77,6 +86,16 @@ def login():
         else:  # only someone who knows the password learns that the account is closed
             message = _("This account is deactivated. Contact the team if this is a mistake.")
         form.password.errors.append(message)
+        return render_template("auth/login.html", form=form)
+    if not may_use_password(form.password.data, current_app.config["DEMO_DATA_ALLOWED"]):
+        record("login_failed", target=user, detail="demo password outside the demo")
+        db.session.commit()
+        form.password.errors.append(
+            _(
+                "This password was published with the demo and does not work here. Choose a "
+                "new one with “Forgot your password?”."
+            )
+        )
         return render_template("auth/login.html", form=form)
     if user.confirmed_at is None:
         return render_template(
@@ -125,6 +144,7 @@ def _pending_user() -> tuple[User | None, dict]:
     return user, pending
 
 
+@public_page
 @limiter.limit(login_limit, methods=["POST"])
 def two_factor():
     """Second step of signing in: a code from the authenticator app, or a recovery code."""
@@ -171,18 +191,18 @@ def two_factor():
     return redirect(safe_next(pending.get("next")) or landing_url(user))
 
 
+@public_page
 def logout():
     """Sign out of this browser."""
     if current_user.is_authenticated:
         record("logout", target=current_user._get_current_object())
-        db.session.commit()
-        logout_user()
-    for key in SESSION_KEYS:
-        session.pop(key, None)
+    sign_out_here()
+    db.session.commit()
     flash(_("You are signed out."), "info")
     return redirect(url_for("main.index"))
 
 
+@public_page
 @limiter.limit(login_limit, methods=["POST"])
 def register():
     """Join the roster: create an expert account and mail the confirmation link."""
@@ -212,11 +232,13 @@ def register():
     return redirect(url_for("auth.check_email"))
 
 
+@public_page
 def check_email():
     """Tell a new member to open the confirmation link we mailed."""
     return render_template("auth/check_email.html", email=session.get("pending_email"))
 
 
+@public_page
 def confirm(token: str | None = None):
     """Confirm the e-mail address from the mailed link, and sign the member in (once)."""
     from flask import make_response
@@ -248,6 +270,7 @@ def confirm(token: str | None = None):
     return redirect(landing_url(user))
 
 
+@public_page
 @limiter.limit(login_limit, methods=["POST"])
 def resend_confirmation():
     """Send a new confirmation link to an account that is not yet confirmed."""

@@ -2,6 +2,7 @@
 
 import click
 import sqlalchemy as sa
+from flask import current_app
 
 from roster.demo import DEMO_LOGINS, DEMO_PASSWORD
 from roster.experts.models import Expert
@@ -17,6 +18,11 @@ def seed_demo(if_empty: bool) -> None:
     """
     from roster.demo.steps import STEPS, run_steps
 
+    if not current_app.config.get("DEMO_DATA_ALLOWED", False):
+        raise click.ClickException(
+            "Demo data is not allowed here (production): its accounts share a published "
+            "password. Nothing was loaded."
+        )
     if if_empty and db.session.scalar(sa.select(sa.func.count(Expert.id))):
         click.echo("The roster already has experts: demo data not loaded.")
         return

@@ -28,9 +28,10 @@ Progress = Callable[[int], None]
 class Step:
     """One stage of the demo seed, with its share of the progress bar."""
 
-    name: str
+    name: str  # also seeds the step's generator: renaming it would change the data
     run: Callable[[Session, random.Random, Progress], int]
     units: int = 1
+    label: str = ""  # what the command prints, when the name says less than what is counted
 
     def rng(self) -> random.Random:
         return random.Random(f"{SEED}:{self.name}")
@@ -56,7 +57,8 @@ STEPS: list[Step] = [
     Step("partner institutions", seed_partners, units=len(PARTNERS)),
     Step("experts", seed_experts, units=EXPERT_UNITS),
     Step("toolkit modules", seed_toolkit),
-    Step("actions", seed_actions, units=ACTION_UNITS),
+    # Counts the Actions, their activities and the requests it adds (docs/demo.md).
+    Step("actions", seed_actions, units=ACTION_UNITS, label="Actions, activities and requests"),
 ]
 
 
@@ -64,6 +66,6 @@ def run_steps(session: Session, steps: list[Step], progress: Progress) -> dict[s
     """Run each step in order, flushing as it goes; the caller commits."""
     added = {}
     for step in steps:
-        added[step.name] = step.run(session, step.rng(), progress)
+        added[step.label or step.name] = step.run(session, step.rng(), progress)
         session.flush()
     return added

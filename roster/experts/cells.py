@@ -13,6 +13,7 @@ from flask import has_request_context
 from flask_babel import gettext
 
 from matching import LEVELS
+from roster.core.numbers import parse_int
 from roster.experts.models import Depth, EmployerType, Expert, Status
 from roster.i18n import country_codes, language_codes
 
@@ -99,7 +100,8 @@ def parse_employer_type(_field: ExpertField, cell: str, _themes: set[str]) -> Em
 def parse_years(field: ExpertField, cell: str, _themes: set[str]) -> int:
     """A whole number of years from 0 to 70."""
     low, high = 0, 70
-    if not cell.isdigit() or not low <= int(cell) <= high:
+    years = parse_int(cell, low, high)
+    if years is None:
         raise RowError(
             _(
                 "%(column)s: '%(text)s' must be a whole number from %(low)s to %(high)s",
@@ -109,7 +111,7 @@ def parse_years(field: ExpertField, cell: str, _themes: set[str]) -> int:
                 high=high,
             )
         )
-    return int(cell)
+    return years
 
 
 def parse_status(_field: ExpertField, cell: str, _themes: set[str]) -> Status:

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from roster.audit import record
+from roster.experts import search_index
 from roster.experts.import_rows import ImportFileError, count_rows, decode
 from roster.experts.imports import ImportResult, import_text, summary
 from roster.extensions import db
@@ -35,3 +36,11 @@ def import_experts(path: Path, batch_size: int) -> None:
     for error in result.errors:
         click.echo(f"line {error['line']}: {error['reason']}", err=True)
     click.echo(summary(result))
+
+
+@click.command("rebuild-search-index")
+def rebuild_search_index() -> None:
+    """Index every expert's texts anew (after rows were written around the app, by SQL)."""
+    count = search_index.rebuild(db.session.connection())
+    db.session.commit()
+    click.echo(f"Search index rebuilt: {count} experts.")

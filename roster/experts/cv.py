@@ -1,25 +1,17 @@
 """CV files: checked to be real PDFs, stored under a random name, their text extracted."""
 
-import io
-import logging
-import re
 import secrets
 from pathlib import Path
 
 from flask import current_app
 from flask_babel import _
-from pypdf import PdfReader
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
+from roster.core.pdfs import PdfCheck, PdfLimits, check_pdf, refusal
 from roster.core.time import utcnow
 from roster.experts.models import Expert
 from roster.experts.profile import ProfileError
-
-log = logging.getLogger(__name__)
-
-MAX_PAGES = 40
-MAX_TEXT_CHARS = 100_000
 
 
 class CvError(ProfileError):
@@ -35,53 +27,23 @@ def _cv_dir() -> Path:
     return path
 
 
-# Browsers sniff a file's first bytes for a page; a PDF viewer runs scripts and launches.
-_MARKUP = re.compile(rb"<\s*(html|script|body|svg|iframe|!doctype)", re.IGNORECASE)
-_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9])")
+def extract_text(data: bytes) -> str | None:
+    """Check that data is a plain, readable, unencrypted PDF; return its text (capped), or
+    None when reading the text went over the time or memory bound (the file is still plain).
+
+    The reading runs in a bounded child process (roster/core/pdfs.py), never in the worker.
+    """
+    return check_plain_pdf(data, want_text=True).text
 
 
-def _has_active_content(data: bytes, reader: PdfReader) -> bool:
-    """Scripts or launch actions, in the raw bytes or in the document's catalog."""
-    if _ACTIVE.search(data):
-        return True
-    root = reader.trailer["/Root"].get_object()
-    names = root.get("/Names")
-    if names is not None and "/JavaScript" in names.get_object():
-        return True
-    opening = root.get("/OpenAction")
-    opening = opening.get_object() if opening is not None else None
-    return isinstance(opening, dict) and opening.get("/S") in ("/JavaScript", "/Launch")
-
-
-def extract_text(data: bytes) -> str:
-    """Check that data is a readable, unencrypted, plain PDF and return its text (capped)."""
+def check_plain_pdf(data: bytes, want_text: bool = False) -> PdfCheck:
+    """Refuse (CvError) what is not a plain PDF, judged in a bounded child process."""
     if not data.startswith(b"%PDF-"):
         raise CvError(_("This file is not a PDF. Please upload your CV as a PDF file."))
-    if _MARKUP.search(data[:1024]):
-        raise CvError(_("This file is not a plain PDF: it also holds web page markup."))
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise CvError(_("This PDF is protected by a password. Please upload it unprotected."))
-        if _has_active_content(data, reader):
-            raise CvError(
-                _("This PDF runs scripts or actions when opened. Please save it as a plain PDF.")
-            )
-        parts: list[str] = []
-        size = 0
-        for page in reader.pages[:MAX_PAGES]:
-            text = page.extract_text() or ""
-            parts.append(text)
-            size += len(text)
-            if size >= MAX_TEXT_CHARS:
-                break
-    except CvError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
-        log.info("Refused a PDF that pypdf cannot read: %s", exc)
-        raise CvError(_("This PDF is damaged or cannot be read. Please export it again.")) from exc
-    text = "\n".join(parts).replace("\x00", "")
-    return text[:MAX_TEXT_CHARS].strip()
+    result = check_pdf(data, want_text=want_text, limits=PdfLimits.from_config())
+    if result.problem is not None:
+        raise CvError(refusal(result.problem))
+    return result
 
 
 def read_upload(upload: FileStorage) -> bytes:
@@ -101,7 +63,8 @@ def store_cv(expert: Expert, upload: FileStorage) -> str | None:
     """Check and store an uploaded CV on the expert; return the old file's path to remove."""
     data = read_upload(upload)
     text = extract_text(data)
-    name = f"{secrets.token_hex(16)}.pdf"
+    # The expert's id leads the name, so that erasure finds every copy ever stored.
+    name = f"{expert.id or 0}-{secrets.token_hex(16)}.pdf"
     (_cv_dir() / name).write_bytes(data)
     old = expert.cv_path
     expert.cv_path = name
@@ -110,6 +73,18 @@ def store_cv(expert: Expert, upload: FileStorage) -> str | None:
     expert.cv_uploaded_at = utcnow()
     expert.cv_text = text
     return old
+
+
+def text_unread(expert: Expert) -> bool:
+    """Whether the stored CV's text went over the reading bounds (so searches miss it)."""
+    return bool(expert.cv_path) and expert.cv_text is None
+
+
+def text_unread_message() -> str:
+    return _(
+        "Your CV is saved, but its text could not be read in time, so searches will not find "
+        "its content. A simpler PDF (exported again from your word processor) can be read."
+    )
 
 
 def clear_cv(expert: Expert) -> str | None:
@@ -126,6 +101,16 @@ def cv_file(expert: Expert) -> Path | None:
         return None
     path = _cv_dir() / Path(expert.cv_path).name  # the stored name only, never a path
     return path if path.is_file() else None
+
+
+def stored_copies(expert: Expert) -> list[Path]:
+    """Every CV file stored for the expert: the current one and any a failed replacement
+    left behind (stored names start with the expert's id)."""
+    folder = _cv_dir()
+    found = set(folder.glob(f"{int(expert.id)}-*.pdf"))
+    if expert.cv_path:
+        found.add(folder / Path(expert.cv_path).name)
+    return sorted(found)
 
 
 def remove_file(name: str | None) -> None:

@@ -87,7 +87,7 @@ EXPERT_FIELDS: tuple[ExpertField, ...] = (
         list,
         read=cells.read_themes,
         parse=cells.parse_themes,
-        example="integrated-border-management:senior; migration-data:experienced",
+        # The template's themes come from the taxonomy in use (imports.template_row).
     ),
     ExpertField(
         "languages",

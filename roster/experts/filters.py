@@ -10,14 +10,18 @@ from wtforms.validators import ValidationError
 
 from matching import LEVELS
 from roster.core.filter_forms import FilterForm, check, cut, strip
+from roster.core.numbers import parse_int
+from roster.core.widgets import CachedSelect
 from roster.experts.forms import BLANK, options
 from roster.experts.models import Status
 from roster.experts.profile import STATUS_LABELS
+from roster.experts.search_terms import parse_query
 from roster.extensions import db
 from roster.i18n import LEVEL_LABELS, country_choices, language_choices
 from roster.taxonomy.models import Region, Theme
 
 SORT_LABELS = {
+    "relevance": _l("Best match"),
     "name": _l("Name"),
     "-joined": _l("Joined, newest first"),
     "joined": _l("Joined, oldest first"),
@@ -25,6 +29,9 @@ SORT_LABELS = {
     "-updated": _l("Recently updated"),
 }
 YEARS = (1900, 2200)
+SEARCH_HELP_ERROR = _l(
+    'Nothing to search for: type words, or a "phrase in quotes" (punctuation alone is ignored).'
+)
 
 
 @dataclass
@@ -39,7 +46,7 @@ class RosterFilters:
     available_from: date | None = None
     available_to: date | None = None
     joined_year: int | None = None
-    sort: str = "name"
+    sort: str = "relevance"  # best match with search words, else by name
 
     def active(self) -> dict:
         """The filters that are set, for links and the CSV export."""
@@ -65,11 +72,22 @@ def _date(text: str) -> date | None:
 class RosterFilterForm(FilterForm):
     """The roster's filters, as the staff page's query string names them."""
 
-    q = StringField(_l("Search names, biographies and CVs"), filters=[strip, cut(200)])
-    theme = SelectMultipleField(_l("Themes (all of)"), validate_choice=False, filters=[_themes])
+    q = StringField(
+        _l("Search names, biographies and CVs"),
+        filters=[strip, cut(200)],
+        validators=[check(parse_query, SEARCH_HELP_ERROR)],
+        render_kw={"type": "search"},
+    )
+    theme = SelectMultipleField(
+        _l("Themes (all of)"),
+        validate_choice=False,
+        filters=[_themes],
+        widget=CachedSelect(multiple=True),
+    )
     language = SelectField(
         _l("Language"),
         validate_choice=False,
+        widget=CachedSelect(),
         filters=[strip, str.lower],
         validators=[
             check(lambda c: len(c) in (2, 3) and c.isalpha(), _l("Unknown language code."))
@@ -77,6 +95,7 @@ class RosterFilterForm(FilterForm):
     )
     min_level = SelectField(
         _l("Minimum level"),
+        widget=CachedSelect(),
         choices=options([BLANK, *((lv, LEVEL_LABELS[lv]) for lv in LEVELS)]),
         validate_choice=False,
         filters=[_level],
@@ -85,14 +104,19 @@ class RosterFilterForm(FilterForm):
     country = SelectField(
         _l("Country of experience"),
         validate_choice=False,
+        widget=CachedSelect(),
         filters=[strip, str.upper],
         validators=[check(lambda c: len(c) == 2 and c.isalpha(), _l("Unknown country code."))],
     )
     region = SelectField(
-        _l("Region of experience"), validate_choice=False, filters=[strip, cut(64)]
+        _l("Region of experience"),
+        widget=CachedSelect(),
+        validate_choice=False,
+        filters=[strip, cut(64)],
     )
     status = SelectField(
         _l("Status"),
+        widget=CachedSelect(),
         choices=options([("", _l("Any status")), *STATUS_LABELS.items()]),
         validate_choice=False,
         filters=[strip, str.lower],
@@ -115,7 +139,7 @@ class RosterFilterForm(FilterForm):
         filters=[strip],
         validators=[
             check(
-                lambda y: y.isdigit() and YEARS[0] <= int(y) <= YEARS[1],
+                lambda y: parse_int(y, *YEARS) is not None,
                 _l("Enter a year such as 2021."),
             )
         ],
@@ -123,6 +147,7 @@ class RosterFilterForm(FilterForm):
     )
     sort = SelectField(
         _l("Sort by"),
+        widget=CachedSelect(),
         choices=options(SORT_LABELS.items()),
         validate_choice=False,
         filters=[strip],
@@ -154,7 +179,7 @@ class RosterFilterForm(FilterForm):
             return "" if f.errors else f.data
 
         return RosterFilters(
-            q=self.q.data,
+            q=good(self.q),
             themes=list(self.theme.data),
             language=good(self.language),
             min_level=good(self.min_level),
@@ -163,8 +188,8 @@ class RosterFilterForm(FilterForm):
             status=good(self.status),
             available_from=_date(good(self.available_from)),
             available_to=_date(good(self.available_to)),
-            joined_year=int(good(self.joined_year) or 0) or None,
-            sort=good(self.sort) or "name",
+            joined_year=parse_int(good(self.joined_year), *YEARS),
+            sort=good(self.sort) or "relevance",
         )
 
     def check_known(self, filters: RosterFilters) -> None:

@@ -8,8 +8,6 @@ from wtforms import (
     BooleanField,
     EmailField,
     Form,
-    HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     SubmitField,
@@ -20,6 +18,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from matching import DEPTHS, LEVELS
+from roster.core.numbers import WholeNumberField
+from roster.core.text import single_line
+from roster.core.versions import VersionField
 from roster.experts.models import Depth, EmployerType
 from roster.experts.profile import EMPLOYER_TYPE_LABELS
 from roster.extensions import db
@@ -41,7 +42,7 @@ NOT_ON_MODEL = {"version", "save", "add_row", "csrf_token"}
 class StepForm(FlaskForm):
     """A step of the profile: carries the version it was read at, for optimistic locking."""
 
-    version = HiddenField()
+    version = VersionField()
     save = SubmitField(_l("Save and continue"))
 
     def populate_obj(self, obj) -> None:
@@ -57,10 +58,14 @@ def _strip(value):
 
 class AboutForm(StepForm):
     first_name = StringField(
-        _l("First name"), validators=[InputRequired(), Length(max=100)], filters=[_strip]
+        _l("First name"),
+        validators=[InputRequired(), Length(max=100)],
+        filters=[single_line, _strip],
     )
     last_name = StringField(
-        _l("Last name"), validators=[InputRequired(), Length(max=100)], filters=[_strip]
+        _l("Last name"),
+        validators=[InputRequired(), Length(max=100)],
+        filters=[single_line, _strip],
     )
     email = EmailField(
         _l("Contact e-mail"),
@@ -80,7 +85,7 @@ class AboutForm(StepForm):
     position = StringField(
         _l("Position"), validators=[Optional(), Length(max=200)], filters=[_strip]
     )
-    years_experience = IntegerField(
+    years_experience = WholeNumberField(
         _l("Years of professional experience"),
         validators=[Optional(), NumberRange(min=0, max=70, message=_l("Enter 0 to 70 years."))],
     )
@@ -230,7 +235,7 @@ class CountriesForm(RowsForm):
 
 class AvailabilityForm(RowsForm):
     rows_name = "periods"
-    days_per_year = IntegerField(
+    days_per_year = WholeNumberField(
         _l("Days a year you could work for the facility"),
         validators=[Optional(), NumberRange(min=0, max=366, message=_l("Enter 0 to 366 days."))],
     )

@@ -11,12 +11,13 @@ from roster.auth.permissions import can_import_experts, require
 from roster.core.csv_download import csv_response
 from roster.experts.fields import IMPORT_FIELDS
 from roster.experts.import_rows import ImportFileError, count_rows, decode
-from roster.experts.imports import import_text, start_job, summary
+from roster.experts.imports import import_text, start_job, summary, template_row
 from roster.experts.models import ImportJob
 from roster.experts.staff_forms import ImportForm
-from roster.extensions import db
+from roster.extensions import db, upload_limit
 
 
+@upload_limit
 @login_required
 def import_csv():
     """Import experts from a CSV file: good rows are stored, bad rows listed with their line."""
@@ -60,8 +61,7 @@ def import_csv():
 def import_template():
     """Download an example CSV with the columns the import reads."""
     require(can_import_experts)
-    example = [f.example for f in IMPORT_FIELDS]
-    return csv_response("experts-template.csv", [f.name for f in IMPORT_FIELDS], [example])
+    return csv_response("experts-template.csv", [f.name for f in IMPORT_FIELDS], [template_row()])
 
 
 @login_required

@@ -14,6 +14,7 @@ from roster.audit import record
 from roster.auth.models import User
 from roster.core.time import utcnow
 from roster.experts.cells import RowError, _
+from roster.experts.fields import IMPORT_FIELDS
 from roster.experts.import_rows import CleanRow, clean_row, count_rows, read_rows
 from roster.experts.models import (
     Expert,
@@ -29,6 +30,7 @@ from roster.taxonomy.models import Country, Theme
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 200
+EXAMPLE_DEPTHS = ("senior", "experienced")  # the template's themes show two depths
 
 
 @dataclass
@@ -197,6 +199,17 @@ def summary(result: ImportResult) -> str:
         f"{result.created} created, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.failed} failed"
     )
+
+
+def template_row() -> list[str]:
+    """The template file's example row, its themes taken from the taxonomy in use, so that the
+    file imports as it is downloaded (a slug written by hand goes stale when themes change)."""
+    slugs = db.session.scalars(
+        sa.select(Theme.slug).where(Theme.active.is_(True)).order_by(Theme.id).limit(2)
+    ).all()
+    pairs = zip(slugs, EXAMPLE_DEPTHS, strict=False)
+    themes = "; ".join(f"{slug}:{depth}" for slug, depth in pairs)
+    return [themes if f.name == "themes" else f.example for f in IMPORT_FIELDS]
 
 
 def run_job(app: Flask, job_id: int, text: str) -> None:

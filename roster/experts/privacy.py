@@ -1,16 +1,26 @@
-"""Personal data: everything held about an expert, and its erasure."""
+"""Personal data: everything held about an expert, and its erasure.
 
-import secrets
+The copy ("Download my data") gathers the profile here, the account from auth, and asks the
+domains built on experts for theirs (personal_data_asked: Actions, the toolkit). Erasure
+clears the profile, closes the account (auth), tells those domains (expert_erased) and, once
+committed, deletes every stored copy of the CV and the kept mails that name the person.
+"""
+
+from pathlib import Path
 
 import sqlalchemy as sa
+from flask import current_app
 
 from roster.audit import record
 from roster.audit.models import AuditEvent
+from roster.auth.personal_data import account_data, forget_account
+from roster.core.after_commit import after_commit
 from roster.core.time import utcnow
 from roster.experts import cv
 from roster.experts.models import Expert
-from roster.experts.signals import expert_erased
+from roster.experts.signals import expert_erased, personal_data_asked
 from roster.extensions import db
+from roster.mail import forget_in_outbox
 
 ERASED_NAME = ("Erased", "expert")
 
@@ -26,7 +36,7 @@ def personal_data(expert: Expert) -> dict:
         .where(AuditEvent.target_type == "expert", AuditEvent.target_id == expert.id)
         .order_by(AuditEvent.at, AuditEvent.id)
     ).all()
-    return {
+    data = {
         "exported_at": _iso(utcnow()),
         "profile": {
             "id": expert.id,
@@ -50,9 +60,13 @@ def personal_data(expert: Expert) -> dict:
             "created_at": _iso(expert.created_at),
             "updated_at": _iso(expert.updated_at),
         },
-        "account": {"email": expert.user.email, "created_at": _iso(expert.user.created_at)}
-        if expert.user
-        else None,
+        "consent": {
+            "given_at": _iso(expert.consent_at),
+            "erasure_requested_at": _iso(expert.erasure_requested_at),
+        },
+        "account": None,
+        "security_events": [],
+        "sign_in_failures": [],
         "themes": [{"theme": t.theme.slug, "depth": t.depth.value} for t in expert.themes],
         "languages": [{"code": x.code, "level": x.level} for x in expert.languages],
         "countries": [c.country_code for c in expert.countries],
@@ -68,19 +82,30 @@ def personal_data(expert: Expert) -> dict:
         }
         if expert.cv_path
         else None,
+        # Staff's actions on the profile (approval, CV reads, evaluations), without who did them.
         "audit_events": [
             {"at": _iso(e.at), "action": e.action, "detail": e.detail} for e in events
         ],
     }
+    if expert.user is not None:
+        data.update(account_data(expert.user, [expert.email or ""]))
+    for _receiver, sections in personal_data_asked.send(expert):
+        data.update(sections)
+    return data
 
 
-def erase_expert(expert: Expert, actor=None) -> str | None:
+def erase_expert(expert: Expert, actor=None) -> None:
     """Remove an expert's personal data, keeping the anonymous row (status, joined_on).
 
-    Adds the changes to the session; the caller commits, then removes the returned CV
-    file with cv.remove_file (so that a failed commit does not lose the file).
+    Adds the changes to the session; the caller commits. Once committed (never before, so
+    that a failed commit loses nothing), every stored copy of the CV and the kept mails that
+    name the person are deleted.
     """
-    old_file = cv.clear_cv(expert)
+    addresses = [a for a in (expert.email, expert.user.email if expert.user else None) if a]
+    full_name = expert.name
+    cv_copies = cv.stored_copies(expert)
+    cv.clear_cv(expert)
+    outbox = Path(current_app.config["OUTBOX_DIR"])
     expert.first_name, expert.last_name = ERASED_NAME
     for name in (
         "email",
@@ -100,18 +125,20 @@ def erase_expert(expert: Expert, actor=None) -> str | None:
     expert.countries.clear()
     expert.unavailability.clear()
     expert.erased_at = utcnow()
-    # Keep who did what and when, but not the notes and file names that may hold personal data.
+    # Keep who did what and when, but not the notes, file names and addresses.
     db.session.execute(
         sa.update(AuditEvent)
         .where(AuditEvent.target_type == "expert", AuditEvent.target_id == expert.id)
         .values(detail=None)
     )
     if expert.user is not None:
-        user = expert.user
-        user.is_active_account = False
-        user.email = f"erased-{secrets.token_hex(8)}@invalid.example"
-        user.password_hash = None
-        user.tokens.clear()
-    expert_erased.send(expert)  # other domains forget the person too (toolkit: certificates)
+        forget_account(expert.user, addresses, [full_name])
+    expert_erased.send(expert)  # other domains forget the person too (Actions, toolkit)
     record("expert_erased", expert, actor=actor)
-    return old_file
+
+    def remove_files() -> None:
+        for path in cv_copies:
+            path.unlink(missing_ok=True)
+        forget_in_outbox(outbox, [*addresses, full_name])
+
+    after_commit(db.session, remove_files)

@@ -11,7 +11,6 @@ from flask_login import current_user, login_required
 from roster.audit import record
 from roster.auth.permissions import can_confirm_erasure, require
 from roster.core.time import utcnow
-from roster.experts import cv
 from roster.experts.models import Expert
 from roster.experts.privacy import erase_expert, personal_data
 from roster.experts.staff_forms import CancelErasureForm, ConfirmErasureForm, ErasureRequestForm
@@ -91,8 +90,7 @@ def confirm_erasure(expert_id: int):
     if not form.validate_on_submit() or not pending:
         flash(_("This profile cannot be erased now."), "warning")
         return redirect(url_for("experts.erasure_queue"))
-    old_file = erase_expert(expert, actor=current_user)
-    db.session.commit()
-    cv.remove_file(old_file)
+    erase_expert(expert, actor=current_user)
+    db.session.commit()  # the CV files and kept mails go with the commit
     flash(_("The profile %(id)s is erased.", id=expert.id), "success")
     return redirect(url_for("experts.erasure_queue"))

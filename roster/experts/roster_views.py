@@ -16,11 +16,14 @@ from roster.auth.permissions import (
     can_view_roster,
     require,
 )
+from roster.core.numbers import page_args
 from roster.experts.exports import roster_csv
 from roster.experts.filters import RosterFilterForm
 from roster.experts.models import Expert, Status
 from roster.experts.profile import EMPLOYER_TYPE_LABELS, STATUS_LABELS, completeness
-from roster.experts.search import page_args, paginate, roster_query
+from roster.experts.search import paginate, roster_query
+from roster.experts.search_terms import parse_query
+from roster.experts.snippets import expert_texts, snippets
 from roster.experts.staff_forms import StatusForm, VetForm
 from roster.extensions import db
 from roster.i18n import DEPTH_LABELS
@@ -35,6 +38,8 @@ def index():
     form.check_known(filters)
     page, per_page = page_args(request.args, current_app.config.get("PER_PAGE", 25))
     pagination = paginate(roster_query(filters), page, per_page)
+    query = parse_query(filters.q)
+    found_in = {e.id: snippets(query, expert_texts(e)) for e in pagination.items} if query else {}
     export_args = {
         key: request.args.getlist(key) for key in request.args if key not in ("page", "per_page")
     }
@@ -44,6 +49,7 @@ def index():
         pagination=pagination,
         experts=pagination.items,
         filters=filters,
+        found_in=found_in,
         export_args=export_args,
     )
 

@@ -1,4 +1,10 @@
-"""The roster's filters as one query, shared by the staff pages, the CSV export and the API."""
+"""The roster's filters as one query, shared by the staff pages, the CSV export and the API.
+
+The free text goes to the database's full-text index (search_index.py): every word and
+"quoted phrase" must match the name, employer, position, e-mail, biography or CV, accents
+and case ignored, stemmed in English, French and Spanish; the best matches come first
+unless another order is asked for.
+"""
 
 from datetime import date
 
@@ -6,6 +12,7 @@ import sqlalchemy as sa
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy.orm import selectinload
 
+from roster.experts import search_index
 from roster.experts.filters import RosterFilters
 from roster.experts.models import (
     Expert,
@@ -16,10 +23,13 @@ from roster.experts.models import (
     Unavailability,
     level_rank,
 )
+from roster.experts.search_terms import parse_query
 from roster.extensions import db
 from roster.taxonomy.models import Country, Region, Theme
 
 SORTS = {
+    # Best match first when there are words to search, else by name.
+    "relevance": (Expert.last_name, Expert.first_name, Expert.id),
     "name": (Expert.last_name, Expert.first_name, Expert.id),
     # PostgreSQL puts NULLs first when descending, SQLite last: say it, for one order on both.
     "-joined": (Expert.joined_on.desc().nulls_last(), Expert.id),
@@ -29,33 +39,16 @@ SORTS = {
 }
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def roster_query(filters: RosterFilters) -> sa.Select:
     """Select the experts matching every filter that is set, in the requested order."""
     stmt = sa.select(Expert).where(Expert.erased_at.is_(None))
-    if filters.q:
-        for word in filters.q.split()[:8]:
-            pattern = _like(word.lower())
-            stmt = stmt.where(
-                sa.or_(
-                    *(
-                        sa.func.lower(col).like(pattern, escape="\\")
-                        for col in (
-                            Expert.first_name,
-                            Expert.last_name,
-                            Expert.email,
-                            Expert.biography,
-                            Expert.cv_text,
-                            Expert.employer,
-                            Expert.position,
-                        )
-                    )
-                )
-            )
+    order = SORTS.get(filters.sort, SORTS["name"])
+    query = parse_query(filters.q)
+    if query:
+        found = search_index.matches(query, db.session.connection())
+        stmt = stmt.join(found, found.c.expert_id == Expert.id)
+        if filters.sort in ("relevance", ""):
+            order = (found.c.rank.desc(), Expert.id)
     for slug in filters.themes:
         stmt = stmt.where(
             Expert.themes.any(
@@ -90,33 +83,28 @@ def roster_query(filters: RosterFilters) -> sa.Select:
                 date(filters.joined_year, 1, 1), date(filters.joined_year, 12, 31)
             )
         )
-    order = SORTS.get(filters.sort, SORTS["name"])
     return stmt.order_by(*order).options(
         selectinload(Expert.themes), selectinload(Expert.languages), selectinload(Expert.countries)
     )
 
 
-def page_args(args, default_per_page: int = 25, max_per_page: int = 100) -> tuple[int, int]:
-    """The page number and page size from request args, clamped to sane values."""
-
-    def number(name: str, default: int) -> int:
-        value = (args.get(name) or "").strip()
-        return int(value) if value.isdigit() and int(value) > 0 else default
-
-    return number("page", 1), min(number("per_page", default_per_page), max_per_page)
-
-
 class _OneScanPagination(SelectPagination):
-    """Flask-SQLAlchemy's pagination, with the total read in the page's own query."""
+    """Flask-SQLAlchemy's pagination of the roster in two short queries: the page's ids and
+    the total (a window count) with no wide row carried through the sort, then those
+    experts by id with the statement's loader options."""
 
     def _query_items(self) -> list:
-        select = self._query_args["select"].add_columns(sa.func.count().over().label("total"))
-        rows = self._query_args["session"].execute(
-            select.limit(self.per_page).offset(self._query_offset)
-        )
-        rows = rows.unique().all()
+        select, session = self._query_args["select"], self._query_args["session"]
+        ids = select.with_only_columns(Expert.id, sa.func.count().over().label("total"))
+        rows = session.execute(ids.limit(self.per_page).offset(self._query_offset)).all()
         self._total = rows[0].total if rows else None
-        return [row[0] for row in rows]
+        order = [row.id for row in rows]
+        if not order:
+            return []
+        # Executable._with_options: the selectinloads of roster_query and of the caller.
+        page = sa.select(Expert).where(Expert.id.in_(order)).options(*select._with_options)
+        found = {expert.id: expert for expert in session.scalars(page)}
+        return [found[i] for i in order if i in found]
 
     def _query_count(self) -> int:
         # A page past the end has no row to carry the total: count as usual then.
@@ -124,8 +112,8 @@ class _OneScanPagination(SelectPagination):
 
 
 def paginate(stmt: sa.Select, page: int, per_page: int) -> SelectPagination:
-    """One page of the roster and its total from one query (a window count): the free-text
-    filters scan every profile's texts, and the count alone scanned them a second time."""
+    """One page of the roster and its total, the search and filters run once (a window
+    count): a separate count would run the full-text search a second time."""
     return _OneScanPagination(
         select=stmt, session=db.session(), page=page, per_page=per_page, error_out=False
     )

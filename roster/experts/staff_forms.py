@@ -5,7 +5,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
-    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -14,6 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from roster.core.versions import VersionField
 from roster.experts.forms import options
 from roster.experts.models import Status
 
@@ -30,7 +30,7 @@ class VetForm(FlaskForm):
         validators=[Length(max=2000)],
         render_kw={"rows": 3},
     )
-    version = HiddenField()
+    version = VersionField()
     submit = SubmitField(_l("Record the decision"))
 
     def validate_note(self, field):

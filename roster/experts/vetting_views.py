@@ -11,6 +11,8 @@ from flask_login import current_user, login_required
 
 from roster.audit import record
 from roster.auth.permissions import can_edit_expert, can_vet, require
+from roster.core.urls import external_url
+from roster.core.versions import is_current
 from roster.experts.models import Expert, Status
 from roster.experts.profile import completeness
 from roster.experts.roster_views import render_detail
@@ -41,7 +43,14 @@ def _notify(expert: Expert, template: str, subject) -> None:
         return
     try:
         locale = expert.user.locale if expert.user else None
-        send_mail(expert.email, subject, template, locale=locale, expert=expert)
+        send_mail(
+            expert.email,
+            subject,
+            template,
+            locale=locale,
+            expert=expert,
+            link=external_url("experts.me"),
+        )
     except OSError:
         log.exception("Could not send %s to expert %s", template, expert.id)
         flash(
@@ -59,7 +68,9 @@ def vet(expert_id: int):
     if expert.status != Status.APPLIED:
         flash(_("This profile is not waiting for a decision."), "warning")
         return redirect(url_for("experts.detail", expert_id=expert.id))
-    if form.version.data and form.version.data != str(expert.version):
+    # A decision, not an edit: the state check above refuses a second one; a version sent
+    # from the page must still be the current one.
+    if form.version.data and not is_current(form, expert.version):
         flash(_("Someone changed this profile meanwhile; please review it again."), "danger")
         return redirect(url_for("experts.detail", expert_id=expert.id))
     if not form.validate():

@@ -27,6 +27,7 @@ from roster.auth.permissions import (
     require,
 )
 from roster.core.time import utcnow
+from roster.core.versions import is_current
 from roster.experts import cv, steps
 from roster.experts.forms import DeleteCvForm
 from roster.experts.models import Expert, Status
@@ -41,7 +42,7 @@ from roster.experts.profile import (
     step_done,
     submission_problems,
 )
-from roster.extensions import db
+from roster.extensions import db, upload_limit
 from roster.taxonomy.models import Country
 
 
@@ -116,6 +117,7 @@ def _render_step(expert: Expert, step: str, form, status: int = 200, stale: bool
     )
 
 
+@upload_limit
 @login_required
 def edit_step(expert_id: int, step: str):
     """Show one step of the profile and save it ("Save and continue")."""
@@ -129,11 +131,11 @@ def edit_step(expert_id: int, step: str):
     if steps.is_rows_form(form) and form.add_row.data:
         form.add_blank_row()
         return _render_step(expert, step, form)
-    if form.version.data != str(expert.version):
+    if not is_current(form, expert.version):
         return _render_step(expert, step, form, 409, stale=True)
     if not form.validate():
         return _render_step(expert, step, form, 422)
-    before = snapshot(expert)
+    before, cv_before = snapshot(expert), expert.cv_path
     try:
         removed = steps.apply(step, form, expert)
     except ProfileError as exc:
@@ -144,15 +146,20 @@ def edit_step(expert_id: int, step: str):
     if changes and not owns_expert(current_user, expert):
         record("profile_changed", expert, "fields: " + ", ".join(changes))
     submitting = step == "consent" and bool(form.submit_application.data)
+    stored = expert.cv_path if expert.cv_path != cv_before else None
     try:
         db.session.commit()
     except StaleDataError:
+        db.session.rollback()
+        cv.remove_file(stored)  # no row points to the file just written: no copy left behind
         return _render_step(expert, step, form, 409, stale=True)
     for name in removed:
         cv.remove_file(name)
     if submitting:
         return _submit(expert)
     flash(_("Saved."), "success")
+    if step == "cv" and getattr(form.cv.data, "filename", "") and cv.text_unread(expert):
+        flash(cv.text_unread_message(), "warning")
     following = _next_step(step)
     if following is None:
         return redirect(url_for("experts.profile", expert_id=expert.id))

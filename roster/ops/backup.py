@@ -6,6 +6,7 @@ PostgreSQL with pg_dump -Fc of the server's own version. The archive holds
 """
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -96,9 +97,16 @@ def make_backup(app: Flask, dest: Path | None = None, echo: Echo = print) -> Pat
         n_files = sum(1 for name in manifest["files"] if name.startswith("uploads/"))
         echo(f"Adding {n_files} uploaded files...")
         partial = dest.with_name(dest.name + ".partial")
-        with tarfile.open(partial, "w:gz") as tar:
+        partial.unlink(missing_ok=True)
+        # Created owner-only (0600) from the first byte: the archive holds personal data,
+        # password hashes and the encrypted two-factor secrets.
+        with (
+            os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as raw,
+            tarfile.open(fileobj=raw, mode="w:gz") as tar,
+        ):
             for path in sorted(root.iterdir()):
                 tar.add(path, arcname=path.name)
+        os.chmod(partial, 0o600)  # whatever the umask did
         partial.replace(dest)  # never leave a half-written archive under the final name
     rows = sum(n for t, n in manifest["row_counts"].items() if t != "alembic_version")
     echo(

@@ -1,10 +1,11 @@
 """The reports' GET forms: the year to show, and the coverage's window and threshold."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField
+from wtforms import DateField, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from roster.core.filter_forms import FilterForm
+from roster.core.numbers import WholeNumberField, parse_int
 from roster.reports.coverage import DEFAULT_THRESHOLD
 from roster.reports.years import FIRST_YEAR, LAST_YEAR
 
@@ -14,9 +15,10 @@ def _year(value) -> int | None:
     text = "" if value is None else str(value).strip()
     if not text:
         return None
-    if not text.isdigit():
+    year = parse_int(text)
+    if year is None:
         raise ValueError(text)
-    return int(text)
+    return year
 
 
 class YearForm(FilterForm):
@@ -42,7 +44,7 @@ class CoverageForm(FilterForm):
 
     available_from = DateField(_l("Available from"), validators=[Optional()])
     available_to = DateField(_l("Available until"), validators=[Optional()])
-    threshold = IntegerField(
+    threshold = WholeNumberField(
         _l("Gap below"),
         default=DEFAULT_THRESHOLD,
         validators=[

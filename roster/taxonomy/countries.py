@@ -7,6 +7,7 @@ from flask_login import login_required
 
 from roster.audit import record
 from roster.auth.permissions import can_manage_taxonomy, require
+from roster.core.versions import commit_or_conflict, conflict_message, is_current, status_of
 from roster.extensions import db
 from roster.i18n import country_name
 from roster.taxonomy.forms import CountryFilterForm, CountryRegionsForm
@@ -47,11 +48,13 @@ def countries():
     if request.method == "POST":
         form = CountryRegionsForm()
     else:
-        rows = [{"code": c.code, "region": str(c.region_id or "")} for c in shown]
+        rows = [
+            {"code": c.code, "region": str(c.region_id or ""), "version": c.version} for c in shown
+        ]
         form = CountryRegionsForm(formdata=None, data={"rows": rows})
     form.set_choices(choices)
 
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _stale_rows(form):
         by_code = {c.code: c for c in db.session.scalars(sa.select(Country))}
         labels = {r.id: r.slug for r in regions}
         moved = []
@@ -66,15 +69,35 @@ def countries():
                 country.region_id = region_id
         if moved:
             record("countries_moved", detail="; ".join(moved))
-        db.session.commit()
-        flash(_("%(n)d countries moved.", n=len(moved)), "success")
-        return redirect(url_for("taxonomy.countries", **request.args))
+        if commit_or_conflict(form):
+            flash(_("%(n)d countries moved.", n=len(moved)), "success")
+            return redirect(url_for("taxonomy.countries", **request.args))
 
     names = {row.code.data: country_name(row.code.data) for row in form.rows}
-    status = 400 if form.errors else 200
+    status = status_of(form, 400 if form.errors else 200)
     return (
         render_template(
             "taxonomy/countries.html", form=form, filters=filters, names=names, regions=regions
         ),
         status,
     )
+
+
+def _stale_rows(form: CountryRegionsForm) -> bool:
+    """True (nothing saved, the conflict said) when a listed country was moved by someone
+    else since the page was opened; every row then names the current version."""
+    versions = dict(db.session.execute(sa.select(Country.code, Country.version)).all())
+    stale_codes = [
+        row.code.data
+        for row in form.rows
+        if row.code.data in versions and not is_current(row, versions[row.code.data])
+    ]
+    if not stale_codes:
+        return False
+    flash(conflict_message(), "danger")
+    for row in form.rows:
+        if row.code.data in versions:
+            row.version.raw_data = None
+            row.version.data = str(versions[row.code.data])
+    form.conflict = True
+    return True

@@ -8,6 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import FieldList, Form, FormField, HiddenField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from roster.core.text import single_line
+from roster.core.versions import VersionField
 from roster.extensions import db
 from roster.taxonomy.models import Region, Theme
 
@@ -22,6 +24,7 @@ class _LabelledForm(FlaskForm):
     """A slug and a label in each interface language, all required."""
 
     model: type = Theme
+    page_order = ("label_en", "label_fr", "label_es", "slug")  # the page asks for labels first
 
     slug = StringField(
         _l("Short name (slug)"),
@@ -33,14 +36,21 @@ class _LabelledForm(FlaskForm):
         ),
     )
     label_en = StringField(
-        _l("Label in English"), filters=[_strip], validators=[DataRequired(), Length(max=120)]
+        _l("Label in English"),
+        filters=[single_line, _strip],
+        validators=[DataRequired(), Length(max=120)],
     )
     label_fr = StringField(
-        _l("Label in French"), filters=[_strip], validators=[DataRequired(), Length(max=120)]
+        _l("Label in French"),
+        filters=[single_line, _strip],
+        validators=[DataRequired(), Length(max=120)],
     )
     label_es = StringField(
-        _l("Label in Spanish"), filters=[_strip], validators=[DataRequired(), Length(max=120)]
+        _l("Label in Spanish"),
+        filters=[single_line, _strip],
+        validators=[DataRequired(), Length(max=120)],
     )
+    version = VersionField()  # the record's version when the form was filled (0: a new one)
 
     def __init__(self, *args, current_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,6 +83,7 @@ class RegionForm(_LabelledForm):
 
 class CountryRowForm(Form):
     code = HiddenField()
+    version = VersionField()
     region = SelectField(_l("Region"), validators=[Optional()], coerce=str, validate_choice=True)
 
 

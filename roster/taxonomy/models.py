@@ -26,6 +26,9 @@ class Theme(LabelledMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(64), unique=True)
     active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # a stale edit fails, never overwrites
 
 
 class Region(LabelledMixin, db.Model):
@@ -33,7 +36,10 @@ class Region(LabelledMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     countries: Mapped[list["Country"]] = relationship(back_populates="region")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
 class Country(db.Model):
@@ -43,4 +49,7 @@ class Country(db.Model):
 
     code: Mapped[str] = mapped_column(sa.String(2), primary_key=True)
     region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("region.id", ondelete="SET NULL"))
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     region: Mapped[Region | None] = relationship(back_populates="countries")
+
+    __mapper_args__ = {"version_id_col": version}

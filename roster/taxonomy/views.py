@@ -7,6 +7,7 @@ from flask_login import login_required
 
 from roster.audit import record
 from roster.auth.permissions import can_manage_taxonomy, require
+from roster.core.versions import commit_or_conflict, stale, status_of
 from roster.extensions import db
 from roster.i18n import country_name
 from roster.taxonomy.forms import RegionForm, ThemeForm
@@ -78,16 +79,16 @@ def edit_theme(theme_id: int):
     theme = db.get_or_404(Theme, theme_id)
     require(can_manage_taxonomy)
     form = ThemeForm(obj=theme, current_id=theme.id)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not stale(theme, form):
         detail = _changes(theme, form)
         form.populate_obj(theme)
         if detail:
             record("theme_changed", theme, detail=detail)
-        db.session.commit()
-        flash(_("Theme “%(label)s” saved.", label=theme.label), "success")
-        return redirect(url_for("taxonomy.themes"))
+        if commit_or_conflict(form):
+            flash(_("Theme “%(label)s” saved.", label=theme.label), "success")
+            return redirect(url_for("taxonomy.themes"))
     usage = experts_per_theme([theme.id]).get(theme.id, 0)
-    status = 400 if form.errors else 200
+    status = status_of(form, 400 if form.errors else 200)
     return render_template("taxonomy/theme_form.html", form=form, theme=theme, usage=usage), status
 
 
@@ -159,17 +160,17 @@ def edit_region(region_id: int):
     region = db.get_or_404(Region, region_id)
     require(can_manage_taxonomy)
     form = RegionForm(obj=region, current_id=region.id)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not stale(region, form):
         detail = _changes(region, form)
         form.populate_obj(region)
         if detail:
             record("region_changed", region, detail=detail)
-        db.session.commit()
-        flash(_("Region “%(label)s” saved.", label=region.label), "success")
-        return redirect(url_for("taxonomy.regions"))
+        if commit_or_conflict(form):
+            flash(_("Region “%(label)s” saved.", label=region.label), "success")
+            return redirect(url_for("taxonomy.regions"))
     codes = sorted((c.code for c in region.countries), key=lambda c: country_name(c).lower())
     experts = experts_in_countries(codes)
-    status = 400 if form.errors else 200
+    status = status_of(form, 400 if form.errors else 200)
     return (
         render_template(
             "taxonomy/region_form.html", form=form, region=region, codes=codes, experts=experts

@@ -7,6 +7,7 @@ from flask import current_app
 from flask_babel import _
 
 from roster.auth.models import User
+from roster.core.pdfs import PdfLimits, check_pdf, refusal
 from roster.extensions import db
 from roster.toolkit.models import (
     Attachment,
@@ -176,6 +177,15 @@ def sniff(data: bytes) -> tuple[str, str] | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp", ".webp"
     return None
+
+
+def pdf_refusal(data: bytes) -> str | None:
+    """Why a PDF attachment is refused (scripts, actions, attached files, damage), if it is;
+    judged in a bounded child process like every uploaded PDF."""
+    if sniff(data) != ("application/pdf", ".pdf"):
+        return None
+    result = check_pdf(data, want_text=False, limits=PdfLimits.from_config())
+    return refusal(result.problem) if result.problem else None
 
 
 def upload_dir() -> Path:

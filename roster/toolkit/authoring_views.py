@@ -8,8 +8,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from roster.audit import record
 from roster.auth.permissions import can_author_modules, require
+from roster.core.numbers import page_args
 from roster.core.time import utcnow
-from roster.extensions import db
+from roster.core.versions import conflict_message, stale, status_of
+from roster.extensions import db, upload_limit
 from roster.toolkit import authoring
 from roster.toolkit.forms import ActionForm, AttachmentForm, ModuleCreateForm, ModuleSettingsForm
 from roster.toolkit.models import (
@@ -30,20 +32,9 @@ def load_for_authoring(module_id: int) -> Module:
 
 
 def is_stale(form, module: Module) -> bool:
-    """True (and the form told to overwrite next time) when someone saved since it was opened."""
-    sent = form.version.data
-    if sent and sent.isdigit() and int(sent) != module.version:
-        flash(
-            _(
-                "Someone else changed this module while you were editing. Nothing was saved: "
-                "check the current content and save again to keep your version."
-            ),
-            "warning",
-        )
-        form.version.raw_data = None
-        form.version.data = str(module.version)
-        return True
-    return False
+    """True (and the form told to overwrite next time) when someone saved since it was opened,
+    or when the form names no version."""
+    return stale(module, form)
 
 
 def save_changes(module: Module, action: str) -> bool:
@@ -54,7 +45,7 @@ def save_changes(module: Module, action: str) -> bool:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        flash(_("Someone else saved this module at the same moment. Please try again."), "warning")
+        flash(conflict_message(), "danger")
         return False
     return True
 
@@ -126,7 +117,7 @@ def settings(module_id: int):
         if save_changes(module, "settings"):
             flash(_("Settings saved."), "success")
             return redirect(url_for(".edit", module_id=module.id))
-    return render_template("toolkit/module_form.html", form=form, module=module)
+    return render_template("toolkit/module_form.html", form=form, module=module), status_of(form)
 
 
 def set_status(module_id: int, status: str):
@@ -158,6 +149,7 @@ def set_status(module_id: int, status: str):
     return redirect(url_for(".edit", module_id=module.id))
 
 
+@upload_limit
 def upload(module_id: int):
     """Attach an image or PDF to a module, checked by its content."""
     module = load_for_authoring(module_id)
@@ -168,6 +160,8 @@ def upload(module_id: int):
             flash(_("The file is larger than 5 MB."), "danger")
         elif authoring.sniff(data) is None:
             flash(_("Only PNG, JPEG or WebP images and PDF documents can be attached."), "danger")
+        elif refused := authoring.pdf_refusal(data):
+            flash(refused, "danger")
         else:
             name = form.file.data.filename or "file"
             file = authoring.store_attachment(module, name, data, current_user)
@@ -198,6 +192,7 @@ def history(module_id: int):
         sa.select(ModuleRevision)
         .filter_by(module_id=module.id)
         .order_by(ModuleRevision.at.desc(), ModuleRevision.id.desc()),
+        page=page_args(request.args)[0],
         per_page=50,
     )
     return render_template("toolkit/history.html", module=module, page=page)

@@ -14,6 +14,7 @@ from roster.auth.permissions import (
     can_view_certificate,
     require,
 )
+from roster.core.access import public_page
 from roster.extensions import db, limiter
 from roster.toolkit import services
 from roster.toolkit.authoring import upload_dir
@@ -52,6 +53,7 @@ def certificate(code: str):
     )
 
 
+@public_page
 @limiter.limit("30 per minute")
 def verify():
     """Confirm whether a certificate code is genuine, showing nothing else about its holder."""

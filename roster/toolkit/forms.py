@@ -7,8 +7,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
-    HiddenField,
-    IntegerField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -19,6 +17,9 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from roster.core.numbers import WholeNumberField
+from roster.core.text import single_line
+from roster.core.versions import VersionField
 from roster.extensions import db
 from roster.toolkit.models import TAGS, Module
 from roster.toolkit.textformat import FormatError, parse_quiz
@@ -50,20 +51,20 @@ class ModuleSettingsForm(FlaskForm):
         _l("Tags"), choices=[SelectChoice(t, TAG_LABELS[t]) for t in TAGS], validators=[Optional()]
     )
     theme_slug = SelectField(_l("Theme"), validators=[Optional()])
-    estimated_minutes = IntegerField(
+    estimated_minutes = WholeNumberField(
         _l("Estimated time (minutes)"), validators=[DataRequired(), NumberRange(min=1, max=1440)]
     )
-    pass_mark = IntegerField(
+    pass_mark = WholeNumberField(
         _l("Pass mark (%)"),
         default=70,
         validators=[DataRequired(), NumberRange(min=1, max=100)],
         description=_l("Share of knowledge check questions to answer right."),
     )
-    position = IntegerField(
+    position = WholeNumberField(
         _l("Order in the catalog"), default=0, validators=[Optional(), NumberRange(0, 999)]
     )
     prerequisites = SelectMultipleField(_l("Prerequisites"), coerce=int, validators=[Optional()])
-    version = HiddenField()
+    version = VersionField()
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, module: Module | None = None, **kwargs):
@@ -84,13 +85,28 @@ class ModuleSettingsForm(FlaskForm):
 class ModuleCreateForm(ModuleSettingsForm):
     """A new module: its settings and its first language version."""
 
+    page_order = (
+        "slug",
+        "language",
+        "title",
+        "summary",
+        "tags",
+        "theme_slug",
+        "estimated_minutes",
+        "pass_mark",
+        "position",
+        "prerequisites",
+    )
+
     slug = StringField(
         _l("Short name in web addresses"),
         validators=[DataRequired(), Length(max=80)],
         description=_l("Lower-case letters, digits and dashes, e.g. online-facilitation."),
     )
     language = SelectField(_l("Language of the first version"), choices=language_options())
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=200)], filters=[single_line]
+    )
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=2000)])
     submit = SubmitField(_l("Create the module"))
 
@@ -107,7 +123,9 @@ class ModuleCreateForm(ModuleSettingsForm):
 class TranslationForm(FlaskForm):
     """A language version's title, summary and knowledge check."""
 
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=200)], filters=[single_line]
+    )
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=2000)])
     quiz = TextAreaField(
         _l("Knowledge check questions"),
@@ -118,7 +136,7 @@ class TranslationForm(FlaskForm):
         ),
         render_kw={"rows": 16},
     )
-    version = HiddenField()
+    version = VersionField()
     submit = SubmitField(_l("Save"))
 
     def validate_quiz(self, field):
@@ -139,13 +157,15 @@ class NewTranslationForm(TranslationForm):
 class SectionForm(FlaskForm):
     """One section's title and Markdown content, with a preview before saving."""
 
-    title = StringField(_l("Section title"), validators=[DataRequired(), Length(max=200)])
+    title = StringField(
+        _l("Section title"), validators=[DataRequired(), Length(max=200)], filters=[single_line]
+    )
     body_markdown = TextAreaField(
         _l("Content (Markdown)"),
         validators=[Optional(), Length(max=100000)],
         render_kw={"rows": 18, "spellcheck": "true"},
     )
-    version = HiddenField()
+    version = VersionField()
     preview = SubmitField(_l("Preview"))
     submit = SubmitField(_l("Save section"))
 

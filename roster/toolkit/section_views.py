@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _
 
+from roster.core.versions import status_of
 from roster.extensions import db
 from roster.toolkit import authoring
 from roster.toolkit.authoring_views import is_stale, load_for_authoring, save_changes
@@ -70,7 +71,8 @@ def edit_version(module_id: int, lang: str):
         if save_changes(module, f"version {lang} edited"):
             flash(_("Saved."), "success")
             return redirect(url_for(".edit", module_id=module.id))
-    return render_template("toolkit/version_form.html", form=form, module=module, version=version)
+    page = render_template("toolkit/version_form.html", form=form, module=module, version=version)
+    return page, status_of(form)
 
 
 def edit_section(module_id: int, lang: str, section_id: int | None = None):
@@ -101,7 +103,7 @@ def edit_section(module_id: int, lang: str, section_id: int | None = None):
         version=version,
         section=section,
         preview=preview,
-    )
+    ), status_of(form)
 
 
 def move_section(module_id: int, lang: str, section_id: int, direction: str):

@@ -22,6 +22,7 @@ from roster.experts.models import Expert
 from roster.extensions import db
 from roster.toolkit.models import Module, ModuleStatus, ModuleTag, ModuleTranslation
 from roster.toolkit.progress_models import Attempt, Certificate, Progress, SectionRead
+from roster.toolkit.textformat import without_verdict
 
 
 def get_progress(user: User, module: Module) -> Progress | None:
@@ -92,7 +93,7 @@ def grade(translation: ModuleTranslation, answers: dict[int, int | None], pass_m
         feedback[question.id] = (
             chosen_id if chosen else None,
             right,
-            chosen.feedback if chosen else "",
+            without_verdict(chosen.feedback) if chosen else "",
         )
     total = len(translation.questions)
     score = correct * 100 // total if total else 0

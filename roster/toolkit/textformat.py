@@ -29,6 +29,13 @@ from flask_babel import lazy_gettext as _l
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CHOICE = re.compile(r"^- \[( |x|X)\]\s+(.*)$")
+# A verdict at the start of a choice's feedback ("Right: ...", "Exact : ...", "Correcto: ..."):
+# the check page says "Right." or "Not quite." itself, in the reader's language.
+_VERDICT = re.compile(
+    r"^(?:right|correct|exactly|exact|wrong|incorrect|not quite|pas tout à fait|"
+    r"bonne réponse|correcto|exacto|incorrecto|no exactamente)\s*[:.!\u2014\u2013-]\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -136,6 +143,12 @@ def parse_quiz(text: str) -> list[QuestionText]:
                 0, str(_l("“%(q)s” needs exactly one right answer, marked [x].", q=q.text))
             )
     return questions
+
+
+def without_verdict(feedback: str) -> str:
+    """The feedback without a leading verdict, which the page already gives."""
+    text = _VERDICT.sub("", feedback or "", count=1)
+    return text[:1].upper() + text[1:] if text != feedback else text
 
 
 def dump_quiz(questions) -> str:

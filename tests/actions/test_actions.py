@@ -165,7 +165,7 @@ def test_edit_an_action_and_refuse_a_stale_copy(client, db, make, staff):
     stale = client.post(
         f"/actions/{action.id}/edit", data=action_form(version=str(old_version), title="Lost")
     )
-    assert "Someone else changed this" in stale.get_data(as_text=True)
+    assert "Someone else saved this while you were editing" in stale.get_data(as_text=True)
     db.session.refresh(action)
     assert action.title == "New"
 
@@ -277,3 +277,25 @@ def test_experts_cannot_download_documents(client, db, make, login, staff):
     document = db.session.scalar(sa.select(ActionDocument))
     login(make.user())
     assert client.get(f"/actions/documents/{document.id}").status_code == 403
+
+
+def test_an_action_without_dates_takes_them_from_its_activities(client, db, make, staff):
+    action = h.action(db, make, code="KZ-2021-09", start_on=None, end_on=None)
+    page = client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "dates to be set" in page  # nothing dated yet
+    h.activity(db, action, start_on=date(2021, 9, 20), end_on=date(2021, 9, 22))
+    h.activity(db, action, start_on=date(2021, 5, 10), title="Kick-off")
+    db.session.refresh(action)
+    assert action.period() == (date(2021, 5, 10), date(2021, 9, 22))
+    overview = client.get(f"/actions/{action.id}").get_data(as_text=True)
+    overview = overview[: overview.index('id="activities"')]
+    assert "2021-05-10 \u2013 2021-09-22" in overview and "dates to be set" not in overview
+    listing = client.get("/actions/").get_data(as_text=True)
+    assert "2021-05-10 \u2013 2021-09-22" in listing and "dates to be set" not in listing
+
+
+def test_an_action_keeps_its_own_dates_over_its_activities(db, make):
+    action = h.action(db, make, start_on=date(2021, 3, 1), end_on=date(2021, 12, 31))
+    h.activity(db, action, start_on=date(2022, 2, 1))
+    db.session.refresh(action)
+    assert action.period() == (date(2021, 3, 1), date(2021, 12, 31))

@@ -113,10 +113,10 @@ def test_reasons_are_plain_words_and_passages_are_escaped_and_marked(client, db,
     experts["lucia"].biography = "<script>alert(1)</script> Victim identification & trafficking."
     db.session.commit()
     html = page(client, action).get_data(as_text=True)
-    assert "Knows Trafficking (senior)." in html
-    assert "Speaks Spanish at native level (B2 or above wanted)." in html
+    assert "Has senior expertise in Trafficking." in html
+    assert "Speaks Spanish as a native speaker (B2 or above wanted)." in html
     assert "Has experience in the region: Latam." in html
-    assert "Free on every day from 2021-10-01 to 2021-10-05." in html
+    assert "Free on every day from October 1, 2021 to October 5, 2021." in html
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert re.search(r"<mark>(?i:trafficking)</mark>", html)
@@ -247,7 +247,7 @@ def test_suggested_team_covers_themes_and_languages(client, db, make, staff):
     assert a.name in team and b.name in team
     assert "Diaspora: nobody among the candidates covers it." in team
     assert f"Asylum: {a.name} (senior)." in team
-    assert f"Russian: {b.name} (native level)." in team
+    assert f"Russian: {b.name} (native speaker)." in team
 
 
 def test_shortlist_from_the_list_and_team_members_are_marked(client, db, roster, staff):
@@ -270,7 +270,7 @@ def test_an_activity_uses_its_dates_and_shortlists_for_it(client, db, make, rost
     )
     response = client.get(f"/actions/{action.id}/activities/{webinar.id}/find-experts")
     html = response.get_data(as_text=True)
-    assert "Free on every day from 2021-10-02 to 2021-10-02." in html
+    assert "Free on October 2, 2021." in html
     assert f'name="shortlist-activity_id" value="{webinar.id}"' in html
     elsewhere = h.activity(db, h.action(db, make))
     url = f"/actions/{action.id}/activities/{elsewhere.id}/find-experts"
@@ -303,3 +303,17 @@ def test_an_empty_roster_says_so_on_the_page_and_in_the_api(client, db, make, st
     assert "No approved expert meets these requirements" in response.get_data(as_text=True)
     api = client.post("/api/v1/matches", json={"text": "asylum"})
     assert api.status_code == 200 and api.get_json()["items"] == []
+
+
+def test_the_weights_panel_stays_open_with_the_weights_just_set(client, db, roster, staff):
+    action, _ = roster
+    closed = page(client, action).get_data(as_text=True)
+    assert re.search(r'<details class="mb-3" id="weights"\s*>', closed)
+    args = {"run": "1", "weights-text": "80", "weights-themes": "5"}
+    html = page(client, action, **args).get_data(as_text=True)
+    assert re.search(r'<details class="mb-3" id="weights"\s+open>', html)
+    assert re.search(r'id="weights-text"[^>]*value="80"', html)
+    assert re.search(r'id="weights-themes"[^>]*value="5"', html)
+    # Re-ranking with the defaults typed back closes it again.
+    same = page(client, action, run="1").get_data(as_text=True)
+    assert re.search(r'<details class="mb-3" id="weights"\s*>', same)

@@ -46,7 +46,9 @@ def test_duplicate_name_and_bad_website_are_refused_and_kept(client, db, make, l
 def test_edit_keeps_its_own_name(client, db, make, login):
     partner = h.partner(db, make, name="General Inspectorate of Border Police", country="MD")
     login(make.staff())
-    response = client.post(f"/actions/partners/{partner.id}/edit", data=form(acronym="BP"))
+    response = client.post(
+        f"/actions/partners/{partner.id}/edit", data=form(acronym="BP", version="1")
+    )
     assert response.status_code == 302
     db.session.refresh(partner)
     assert partner.acronym == "BP"

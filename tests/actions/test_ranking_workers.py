@@ -9,9 +9,13 @@ from flask import g
 
 from roster import create_app
 from roster.actions import ranking
+from roster.auth.models import User
+from roster.auth.user_sessions import open_session
 from roster.experts.models import Status
 from roster.extensions import db
 from tests.builders import Builders
+
+pytestmark = pytest.mark.slow
 
 SPANISH = ranking.Query(themes=["trafficking"], languages={"es": "B2"})
 
@@ -52,8 +56,10 @@ def ranked_in(app) -> list[int]:
 
 def signed_in_client(app, user_id: int):
     client = app.test_client()
+    cookie_id = open_session(db.session.get(User, user_id))  # a server-side session row
+    db.session.commit()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = cookie_id
         session["_fresh"] = True
         session["_tfa"] = True  # signed in with the second factor, as staff must be
         session["_auth_at"] = session["_seen_at"] = time.time()

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from roster.actions.models import Action, Request
+from roster.actions.models import Action, PartnerInstitution, Request
 from roster.actions.states import ActionStatus, RequestSource, RequestStatus
 from roster.extensions import limiter
 from roster.mail import outbox_messages
@@ -146,7 +146,7 @@ def test_staff_edit_keeps_the_request_and_detects_stale_copies(client, db, make,
         f"/actions/requests/{req.id}/edit",
         data=staff_form(version=str(req.version + 5), title="Mine"),
     )
-    assert "Someone else changed this" in stale.get_data(as_text=True)
+    assert "Someone else saved this while you were editing" in stale.get_data(as_text=True)
     db.session.refresh(req)
     assert req.title != "Mine"
     ok = client.post(
@@ -185,6 +185,46 @@ def test_accepting_creates_the_action_from_the_request(client, db, make, login, 
     assert [c.to_status for c in action.history] == [ActionStatus.PLANNED]
     db.session.refresh(req)
     assert req.status == RequestStatus.ACCEPTED and req.action_id == action.id
+
+
+def test_accepting_a_request_from_a_new_institution_makes_it_the_partner(
+    client, db, make, login, world
+):
+    req = h.request(
+        db,
+        make,
+        institution_name="Migration Service of Almaty",
+        contact_name="Aigerim Sultanova",
+        contact_email="aigerim@example.org",
+    )
+    login(make.staff())
+    response = client.post(
+        f"/actions/requests/{req.id}/accept",
+        data={"accept-title": "Migration Service"},
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    action = db.session.scalar(sa.select(Action))
+    [partner] = action.partners
+    assert (partner.name, partner.country_code) == ("Migration Service of Almaty", "KZ")
+    assert "aigerim@example.org" in partner.contacts
+    db.session.refresh(req)
+    assert req.partner_id == partner.id  # the request now names the partner too
+    overview = page[page.index("Partner institutions") :]
+    assert overview.index("Migration Service of Almaty") < overview.index("Working languages")
+    assert "is now a partner institution" in page
+
+
+def test_accepting_a_request_that_names_a_known_partner_links_that_partner(
+    client, db, make, login, world
+):
+    known = h.partner(db, make, name="Commissioner for Human Rights", country="KZ")
+    req = h.request(db, make, institution_name="commissioner for human rights ")
+    login(make.staff())
+    client.post(f"/actions/requests/{req.id}/accept", data={"accept-title": "Children"})
+    action = db.session.scalar(sa.select(Action))
+    assert action.partners == [known]
+    assert db.session.scalar(sa.select(sa.func.count(PartnerInstitution.id))) == 1
 
 
 def test_codes_count_up_per_country_and_year(client, db, make, login, world):

@@ -254,7 +254,7 @@ def test_evaluation_is_recorded_by_staff_and_hidden_from_experts(client, db, mak
     assert "kept remark</textarea>" in missing.get_data(as_text=True)
     response = client.post(
         f"/actions/assignments/{assignment.id}/evaluation",
-        data={"rating": "4", "comment": "Secret remark"},
+        data={"rating": "4", "comment": "Secret remark", "version": "0"},
     )
     assert response.status_code == 302
     evaluation = db.session.scalar(sa.select(Evaluation))

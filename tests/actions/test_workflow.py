@@ -103,8 +103,13 @@ def test_who_may_assess_a_request(client, db, make, login, role, code):
 
 def test_signed_out_visitor_cannot_triage(client, db, make):
     req = h.request(db, make)
-    assert client.post(f"/actions/requests/{req.id}/assess").status_code == 401
-    assert client.get("/actions/requests").status_code == 401
+    before = req.status
+    refused = client.post(f"/actions/requests/{req.id}/assess")
+    assert refused.status_code == 302 and refused.headers["Location"].startswith("/auth/login")
+    db.session.refresh(req)
+    assert req.status == before  # nothing changed
+    page = client.get("/actions/requests")
+    assert page.headers["Location"] == "/auth/login?next=/actions/requests"
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,7 @@ def test_post_matches_answers_ranked_items_with_structured_reasons(post, roster,
     assert reasons["text"]["passages"][0]["text"].startswith("Prosecutor for trafficking")
     for reason in item["reasons"]:
         assert set(reason) >= {"criterion", "score", "weight", "matched", "missing", "passages"}
-    assert "Knows Trafficking (senior)." in reasons["themes"]["explanation"]
+    assert "Has senior expertise in Trafficking." in reasons["themes"]["explanation"]
     assert body["eligible"] == 1
 
 

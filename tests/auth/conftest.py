@@ -17,7 +17,7 @@ def outbox(app):
 
 
 def mail_link(message) -> str:
-    """The path of the first link in a mail (links are absolute, built from BASE_URL)."""
+    """The path of the first link in a mail (links are absolute, built from the serving address)."""
     match = re.search(r"https?://\S+", message.get_content())
     assert match, message.get_content()
     parts = urlsplit(match.group(0))

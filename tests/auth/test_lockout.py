@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from roster.audit.models import AuditEvent
@@ -10,6 +11,8 @@ from roster.core.time import utcnow
 from tests.auth.conftest import mail_link
 from tests.auth.twofactor_helpers import code, enrol, second_step, signed_in
 from tests.builders import PASSWORD
+
+pytestmark = pytest.mark.slow
 
 OWNER_IP = {"REMOTE_ADDR": "192.0.2.10"}
 ATTACKER_IP = {"REMOTE_ADDR": "198.51.100.66"}

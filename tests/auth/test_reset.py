@@ -100,7 +100,44 @@ def test_forgot_answers_the_same_for_unknown_address(client, make, outbox):
     unknown = client.post("/auth/forgot", data={"email": "nobody@example.org"})
     assert known.status_code == unknown.status_code == 302
     assert known.headers["Location"] == unknown.headers["Location"]
-    assert [m["To"] for m in outbox()] == ["ana@example.org"]
+    # Both addresses get a mail (so that both paths take as long); only the account's has a link.
+    mails = {m["To"]: m.get_content() for m in outbox()}
+    assert set(mails) == {"ana@example.org", "nobody@example.org"}
+    assert "/auth/reset/" in mails["ana@example.org"]
+    assert "/auth/reset/" not in mails["nobody@example.org"]
+    assert "no active account uses it" in mails["nobody@example.org"]
+
+
+def test_forgot_does_the_same_work_whether_the_address_exists(
+    client, db, make, outbox, monkeypatch
+):
+    """Not timed (noisy): both paths must run the same costly steps, counted on the real
+    functions: token signing, mail sending, audit rows and commits."""
+    from roster import mail
+    from roster.auth import mails
+
+    make.user(email="ana@example.org")
+    calls: list[str] = []
+
+    def counting(name, real):
+        def wrapper(*args, **kwargs):
+            calls.append(name)
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(mails, "send_mail", counting("mail", mail.send_mail))
+    monkeypatch.setattr(mails, "reset_token", counting("token", mails.reset_token))
+    monkeypatch.setattr(db.session, "commit", counting("commit", db.session.commit))
+    work = {}
+    for email in ("ana@example.org", "nobody@example.org"):
+        calls.clear()
+        events = db.session.scalar(sa.select(sa.func.count(AuditEvent.id)))
+        client.post("/auth/forgot", data={"email": email})
+        added = db.session.scalar(sa.select(sa.func.count(AuditEvent.id))) - events
+        work[email] = (sorted(calls), added)
+    assert work["ana@example.org"] == work["nobody@example.org"]
+    assert work["ana@example.org"] == (["commit", "mail", "token"], 1)
 
 
 def test_weak_new_password_is_refused_and_link_still_works(client, db, make, outbox):

@@ -33,7 +33,8 @@ def test_a_user_history_shows_security_events_by_name(client, db, make, login):
 
 def test_unknown_actions_are_shown_as_they_are(app):
     with app.test_request_context():
-        assert event_label("cv_read") == "cv_read"
+        assert event_label("something_new") == "something_new"
+        assert event_label("cv_read") == "CV read"
         assert event_label("two_factor_reset") == "Two-factor sign-in reset by an administrator"
 
 

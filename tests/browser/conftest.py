@@ -76,7 +76,6 @@ def live_server(tmp_path):
         db.create_all()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     url = f"http://127.0.0.1:{server.server_port}"
-    app.config["BASE_URL"] = url
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:

@@ -34,7 +34,7 @@ def test_checker_finds_violations(page):
 def test_narrow_screen_shows_the_menu_button(new_page):
     page = new_page(viewport={"width": 375, "height": 740})
     page.goto("/")
-    toggler = page.get_by_role("button", name="Toggle navigation")
+    toggler = page.get_by_role("button", name="Menu")
     assert toggler.is_visible()
     shot(page, "home-phone")
     toggler.click()

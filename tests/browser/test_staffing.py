@@ -77,8 +77,8 @@ def test_staff_go_from_a_request_to_an_invited_expert_who_accepts(live_server, l
     assert_accessible(staff)
     first = staff.locator("#rank-1")
     assert "Lucía Ferrer" in first.inner_text()
-    assert "Knows Trafficking in human beings (senior)." in first.inner_text()
-    assert "Speaks Spanish at native level (B2 or above wanted)." in first.inner_text()
+    assert "Has senior expertise in Trafficking in human beings." in first.inner_text()
+    assert "Speaks Spanish as a native speaker (B2 or above wanted)." in first.inner_text()
     assert staff.locator("#rank-2").count() == 0
 
     # "Why not" for Jonas, typed in the form.

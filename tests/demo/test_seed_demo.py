@@ -5,14 +5,17 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from roster.actions.models import InstitutionKind, PartnerInstitution
+from roster.actions.models import Action, Activity, InstitutionKind, PartnerInstitution, Request
 from roster.auth.models import Role, User
 from roster.demo.cohorts import build_roster
 from roster.experts.models import Expert, Status
 from roster.experts.search import RosterFilters, roster_query
 from roster.taxonomy.models import Theme
+
+pytestmark = pytest.mark.slow
 
 STOPWORDS = {
     "en": {"the", "and", "has", "with", "of", "in", "on"},
@@ -40,6 +43,12 @@ def test_seed_demo_loads_the_year_2021(app, runner, db):
     assert result.exit_code == 0, result.output
     assert "Loading the demo data" in result.output
     assert "experts: 181 added" in result.output
+    # docs/demo.md: the last step's line counts the Actions, their activities and the requests.
+    counts = [
+        db.session.scalar(sa.select(sa.func.count(m.id))) for m in (Action, Activity, Request)
+    ]
+    assert counts == [13, 38, 18]
+    assert "Actions, activities and requests: 69 added" in result.output
 
     # The retrospective's figure, through the query the API and the roster pages use.
     assert _count(db, roster_query(RosterFilters(joined_year=2021))) == 114

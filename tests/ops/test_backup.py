@@ -22,7 +22,7 @@ from roster.toolkit.progress_models import Progress
 from tests.migration_data import insert_rows, key_of, primary_keys
 from tests.ops.helpers import app_on, scratch_database
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.timeout(240), pytest.mark.slow]
 
 
 def _schema():

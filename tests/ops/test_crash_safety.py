@@ -18,7 +18,7 @@ from tests.conftest import need
 from tests.databases import postgres_database
 from tests.ops.helpers import ROOT, app_on, free_port, gunicorn_cmd, wait_until_serving
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.slow]
 FORM = {
     "institution_name": "Commissioner for Human Rights",
     "country_code": "KZ",

@@ -14,6 +14,8 @@ from roster.extensions import db, limiter
 from tests.conftest import need
 from tests.ops.helpers import app_on, free_port
 
+pytestmark = pytest.mark.slow
+
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 LIMIT = "3 per minute"
 

@@ -16,7 +16,7 @@ from tests.conftest import need
 from tests.databases import postgres_database
 from tests.ops.helpers import ROOT, free_port, gunicorn_cmd, wait_until_serving
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.timeout(180), pytest.mark.slow]
 SECRET = "s" * 40
 
 
@@ -37,6 +37,7 @@ def _production_env(tmp_path: Path, url: str) -> dict[str, str]:
         ROSTER_ENV="production",
         SECRET_KEY=SECRET,
         DATABASE_URL=url,
+        EXTERNAL_BASE_URL="https://roster.example.org",
         ROSTER_INSTANCE_DIR=str(tmp_path),
         WEB_CONCURRENCY="1",
         PROXY_FIX_X_FOR="1",

@@ -9,10 +9,13 @@ that brought four requests from Central Asia, three of which became Actions.
 import csv
 import io
 
+import pytest
 import sqlalchemy as sa
 
 from roster.auth.models import User
 from roster.demo.steps import STEPS, run_steps
+
+pytestmark = pytest.mark.slow
 
 
 def _seed(db):

@@ -14,6 +14,7 @@ from functools import cached_property
 import flask
 import sqlalchemy as sa
 
+from roster.auth.user_sessions import open_session
 from tests.permission_world import WORLD_ARGS, World
 from tests.test_permissions import ENDPOINT_ARGS
 
@@ -393,7 +394,8 @@ def sign_in(client, world, role: str) -> None:
     with client.session_transaction() as session:
         session.clear()
         if role != "anonymous":
-            session["_user_id"] = str(getattr(world, role).id)
+            session["_user_id"] = open_session(getattr(world, role))  # a server-side session
+            world.db.session.commit()
             session["_fresh"] = True
             # A full sign-in, as tests/conftest.py's login: second factor checked, clocks started.
             session["_tfa"] = True

@@ -26,6 +26,8 @@ from roster.toolkit.progress_models import Progress
 from tests.actions import helpers
 from tests.permission_world import World
 
+pytestmark = pytest.mark.slow
+
 SPEC_PATH = "/api/v1/openapi.json"
 MAX_EXAMPLES = 12
 CHECKS = [

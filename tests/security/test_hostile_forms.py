@@ -48,6 +48,8 @@ from tests.security.hostile import (
 from tests.test_permissions import EXPECTED
 from tests.test_permissions import _fast_hash as fast_hash
 
+pytestmark = pytest.mark.slow
+
 _fill_seq = itertools.count(1)
 # (page endpoint, field): fields a form reads but does not keep. The public request form's
 # "website" is a honeypot: a robot fills it, and its request is dropped without a word.

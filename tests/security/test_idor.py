@@ -33,7 +33,7 @@ from tests.security.routes import (
 )
 from tests.test_permissions import EXPECTED, OK
 
-pytestmark = pytest.mark.usefixtures("fast_passwords")
+pytestmark = [pytest.mark.usefixtures("fast_passwords"), pytest.mark.slow]
 ROUTES = all_routes()
 ATTACKERS = ("other", "anonymous")
 PHONE, BIO, CV_TEXT = "+7 700 555 01 99", "Bioprivatemarker owner", "Cvprivatemarker owner"

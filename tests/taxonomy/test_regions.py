@@ -35,8 +35,10 @@ def test_admin_creates_a_region_then_places_countries(client, db, make, admin):
         data={
             "rows-0-code": "FJ",
             "rows-0-region": str(region.id),
+            "rows-0-version": "1",
             "rows-1-code": "WS",
             "rows-1-region": "",
+            "rows-1-version": "1",
         },
     )
     assert response.status_code == 302
@@ -71,6 +73,7 @@ def test_admin_edits_region_labels(client, db, make, admin):
             "label_en": "EU Neighbourhood",
             "label_fr": "Voisinage de l'UE",
             "label_es": "Vecindad de la UE",
+            "version": str(region.version),
         },
     )
     assert response.status_code == 302

@@ -72,6 +72,7 @@ def test_admin_edits_labels_and_slug(client, db, make, admin):
             "label_en": "Trafficking in human beings",
             "label_fr": "Traite des êtres humains",
             "label_es": "Trata de personas",
+            "version": "1",
         },
     )
     assert response.status_code == 302
@@ -88,10 +89,12 @@ def test_editing_keeps_its_own_slug_but_refuses_anothers(client, db, make, admin
     theme = make.theme("smuggling")
     same = client.post(
         f"/taxonomy/themes/{theme.id}/edit",
-        data={**GOOD, "slug": "smuggling"},
+        data={**GOOD, "slug": "smuggling", "version": "1"},
     )
     assert same.status_code == 302
-    taken = client.post(f"/taxonomy/themes/{theme.id}/edit", data={**GOOD, "slug": "asylum"})
+    taken = client.post(
+        f"/taxonomy/themes/{theme.id}/edit", data={**GOOD, "slug": "asylum", "version": "2"}
+    )
     assert taken.status_code == 400
     assert "This short name is already used." in taken.get_data(as_text=True)
     db.session.expire_all()

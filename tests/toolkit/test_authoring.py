@@ -5,10 +5,11 @@ import io
 import sqlalchemy as sa
 
 from roster.toolkit.models import Module, ModuleRevision, ModuleStatus
+from tests.experts.pdfs import make_pdf
 from tests.toolkit.conftest import version
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"
+PDF = make_pdf("A handout")  # a real PDF: PDF attachments are read and checked like CVs
 QUIZ = "## Best tool?\n- [x] Polls\n  > Yes.\n- [ ] Monologue\n  > No.\n"
 
 
@@ -66,6 +67,12 @@ def test_create_with_errors_keeps_what_was_typed(client, db, login, make, make_m
     assert db.session.scalar(sa.select(sa.func.count(Module.id))) == 1
 
 
+def current_version(db, module) -> str:
+    """The module's version as an edit page opened now would carry it."""
+    db.session.expire_all()
+    return str(module.version)
+
+
 def test_section_preview_does_not_save_and_save_does(client, db, login, make, make_module):
     module = make_module(sections=1)
     login(make.staff())
@@ -75,7 +82,8 @@ def test_section_preview_does_not_save_and_save_does(client, db, login, make, ma
     assert "<strong>two</strong>" in page and "Use **two** facilitators." in page
     db.session.expire_all()
     assert len(version(module, "en").sections) == 1
-    assert client.post(url, data={**data, "submit": "1"}).status_code == 302
+    saved = {**data, "submit": "1", "version": current_version(db, module)}
+    assert client.post(url, data=saved).status_code == 302
     db.session.expire_all()
     sections = version(module, "en").sections
     assert [(s.position, s.title) for s in sections][-1] == (2, "Hybrid rooms")
@@ -114,9 +122,10 @@ def test_edit_the_check_with_line_numbered_errors(client, db, login, make, make_
     login(make.staff())
     url = f"/toolkit/manage/{module.id}/fr"
     bad = "## Q\n- [x] a\nstray"
-    page = client.post(url, data={"title": "Titre", "quiz": bad}).get_data(as_text=True)
+    good = {"title": "Titre", "quiz": QUIZ, "version": current_version(db, module)}
+    page = client.post(url, data={**good, "quiz": bad}).get_data(as_text=True)
     assert "line 3" in page and "stray" in page
-    assert client.post(url, data={"title": "Titre", "quiz": QUIZ}).status_code == 302
+    assert client.post(url, data=good).status_code == 302
     db.session.expire_all()
     fr = version(module, "fr")
     assert fr.title == "Titre" and [q.text for q in fr.questions] == ["Best tool?"]
@@ -133,7 +142,7 @@ def test_a_stale_edit_is_not_saved_silently(client, db, login, make, make_module
     assert client.post(url, data=data).status_code == 302  # first author saves
     stale = {"estimated_minutes": "99", "pass_mark": "90", "version": str(old_version)}
     page = client.post(url, data=stale).get_data(as_text=True)
-    assert "Someone else changed this module" in page
+    assert "Someone else saved this while you were editing" in page
     assert 'value="99"' in page  # what the second author typed is still there
     db.session.expire_all()
     assert (module.estimated_minutes, module.pass_mark) == (50, 60)
@@ -148,8 +157,9 @@ def test_publish_needs_complete_versions(client, db, login, make, make_module):
     assert "has no knowledge check questions" in page
     db.session.expire_all()
     assert module.status == ModuleStatus.DRAFT
-    client.post(f"/toolkit/manage/{module.id}/en", data={"title": "T", "quiz": QUIZ})
-    client.post(f"/toolkit/manage/{module.id}/fr", data={"title": "T", "quiz": QUIZ})
+    for lang in ("en", "fr"):
+        data = {"title": "T", "quiz": QUIZ, "version": current_version(db, module)}
+        assert client.post(f"/toolkit/manage/{module.id}/{lang}", data=data).status_code == 302
     client.post(f"/toolkit/manage/{module.id}/status/published")
     db.session.expire_all()
     assert module.status == ModuleStatus.PUBLISHED and module.published_at is not None
@@ -196,9 +206,8 @@ def test_add_a_language_version_copies_section_structure(client, db, login, make
 def test_history_lists_changes_with_their_author(client, db, login, make, make_module):
     module = make_module()
     staff = login(make.staff())
-    client.post(
-        f"/toolkit/manage/{module.id}/settings", data={"estimated_minutes": "25", "pass_mark": "70"}
-    )
+    data = {"estimated_minutes": "25", "pass_mark": "70", "version": current_version(db, module)}
+    client.post(f"/toolkit/manage/{module.id}/settings", data=data)
     page = client.get(f"/toolkit/manage/{module.id}/history").get_data(as_text=True)
     assert staff.email in page and "Settings changed" in page
     rev = revisions(db, module)[-1]

@@ -79,3 +79,21 @@ def test_a_version_without_questions_has_no_check(client, login, make, make_modu
     make_module(questions=0)
     login(make.user())
     assert client.get("/toolkit/online-facilitation/en/check").status_code == 404
+
+
+def test_the_verdict_is_said_once_even_when_the_feedback_starts_with_one(
+    client, db, login, make, make_module
+):
+    # Text written before the rule (or typed by an author) may still start with its own verdict.
+    module = make_module(questions=1)
+    en = version(module, "en")
+    right = next(c for c in en.questions[0].choices if c.is_correct)
+    right.feedback = "Right: a producer admits people."
+    db.session.commit()
+    login(make.user())
+    page = client.post("/toolkit/online-facilitation/en/check", data=answers(en)).get_data(
+        as_text=True
+    )
+    assert "A producer admits people." in page
+    assert "Right: a producer" not in page
+    assert len(re.findall(r"\bRight\.", page)) == 1  # the page's own verdict

@@ -80,3 +80,16 @@ def test_a_shipped_module_can_be_completed_in_french(client, db, login, make):
         as_text=True
     )
     assert "Passed: 100%" in page and "See my certificate" in page
+
+
+@pytest.mark.parametrize("folder", module_folders(), ids=lambda f: f.name)
+def test_no_shipped_feedback_repeats_the_verdict_the_page_gives(folder):
+    # The check page says "Right." / "Exact." / "Correcto." itself before the feedback.
+    for quiz_file in folder.glob("*.quiz.md"):
+        for q in parse_quiz(quiz_file.read_text(encoding="utf-8")):
+            for c in q.choices:
+                first = c.feedback.split()[0].rstrip(":.").lower()
+                assert first not in {"right", "exact", "correct", "correcto"}, (
+                    quiz_file.name,
+                    c.feedback,
+                )

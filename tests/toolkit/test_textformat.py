@@ -2,7 +2,13 @@
 
 import pytest
 
-from roster.toolkit.textformat import FormatError, dump_quiz, parse_quiz, parse_version
+from roster.toolkit.textformat import (
+    FormatError,
+    dump_quiz,
+    parse_quiz,
+    parse_version,
+    without_verdict,
+)
 
 VERSION = """Title: Animer en ligne
 Summary: Un résumé
@@ -82,3 +88,19 @@ def test_quiz_errors_say_where_and_why(text, line, words):
         parse_quiz(text)
     assert info.value.line == line
     assert words in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("feedback", "shown"),
+    [
+        ("Right: say why the session is recorded.", "Say why the session is recorded."),
+        ("Exact : expliquez pourquoi.", "Expliquez pourquoi."),
+        ("Correcto: expliquen por qué.", "Expliquen por qué."),
+        ("Not quite. The lead is busy.", "The lead is busy."),
+        ("Rightly, the lead hands over.", "Rightly, the lead hands over."),
+        ("Correct answers count twice.", "Correct answers count twice."),
+        ("", ""),
+    ],
+)
+def test_a_verdict_at_the_start_of_feedback_is_dropped(feedback, shown):
+    assert without_verdict(feedback) == shown

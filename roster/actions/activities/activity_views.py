@@ -13,10 +13,10 @@ from roster.actions.activities.documents import (
 from roster.actions.activities.forms import ActivityForm, DocumentForm
 from roster.actions.activities.views import render_detail
 from roster.actions.models import Action, ActionDocument, Activity
-from roster.actions.saving import commit_or_conflict, stale
 from roster.actions.states import ActivityFormat, ActivityKind, DocumentKind
 from roster.auth.permissions import can_manage_actions, require
-from roster.extensions import db
+from roster.core.versions import commit_or_conflict, stale, status_of
+from roster.extensions import db, upload_limit
 
 
 def _fill(activity: Activity, form: ActivityForm) -> None:
@@ -49,21 +49,21 @@ def edit_activity(activity_id: int):
     require(can_manage_actions)
     form = ActivityForm(obj=activity)
     if request.method == "GET":
-        form.version.data = activity.version
         form.kind.data = activity.kind.value
         form.format.data = activity.format.value
     if form.validate_on_submit() and not stale(activity, form):
         _fill(activity, form)
-        if commit_or_conflict():
+        if commit_or_conflict(form):
             flash(_("Activity “%(title)s” saved.", title=activity.title), "success")
             return redirect(
                 url_for("actions.detail", action_id=activity.action_id, _anchor="activities")
             )
     return render_template(
         "actions/activity_edit.html", form=form, action=activity.action, activity=activity
-    )
+    ), status_of(form)
 
 
+@upload_limit
 def upload_document(action_id: int):
     """Attach a PDF (terms of reference, assessment report, ...) to the Action."""
     action = db.get_or_404(Action, action_id)

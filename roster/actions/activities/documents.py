@@ -10,7 +10,7 @@ from werkzeug.utils import secure_filename
 
 from roster.actions.models import Action, ActionDocument
 from roster.actions.states import DocumentKind
-from roster.experts.cv import CvError, extract_text, read_upload
+from roster.experts.cv import CvError, check_plain_pdf, read_upload
 
 
 class DocumentError(ValueError):
@@ -31,7 +31,8 @@ def store_document(
         data = read_upload(upload)
         if not data.startswith(b"%PDF-"):
             raise DocumentError(_("This file is not a PDF. Please upload a PDF file."))
-        extract_text(data)  # refuses damaged and password-protected files
+        # Damaged, protected and active PDFs are refused; the text is not kept, so not read.
+        check_plain_pdf(data)
     except CvError as exc:
         raise DocumentError(str(exc)) from exc
     name = f"{secrets.token_hex(16)}.pdf"

@@ -4,8 +4,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
-    HiddenField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -25,13 +23,18 @@ from roster.actions.fields import (
     theme_options,
 )
 from roster.actions.states import ActivityFormat, ActivityKind, DocumentKind
+from roster.core.numbers import WholeNumberField
+from roster.core.text import single_line
+from roster.core.versions import VersionField
 
 
 class ActionForm(FlaskForm):
     """Create or edit an Action's overview (its code is generated, its status has its own form)."""
 
-    version = HiddenField()
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)], filters=[strip])
+    version = VersionField()
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=200)], filters=[single_line, strip]
+    )
     summary = TextAreaField(
         _l("Summary and objectives"),
         validators=[Optional(), Length(max=10000)],
@@ -94,7 +97,9 @@ class DocumentForm(FlaskForm):
     kind = SelectField(
         _l("Kind of document"), choices=DocumentKind.choices, validators=[DataRequired()]
     )
-    title = StringField(_l("Title"), validators=[Optional(), Length(max=200)], filters=[strip])
+    title = StringField(
+        _l("Title"), validators=[Optional(), Length(max=200)], filters=[single_line, strip]
+    )
     file = FileField(
         _l("PDF file"),
         validators=[FileRequired(_l("Choose a PDF file."))],
@@ -106,8 +111,10 @@ class DocumentForm(FlaskForm):
 class ActivityForm(FlaskForm):
     """Create or edit an activity of an Action."""
 
-    version = HiddenField()
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)], filters=[strip])
+    version = VersionField()
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=200)], filters=[single_line, strip]
+    )
     kind = SelectField(_l("Kind"), choices=ActivityKind.choices, validators=[DataRequired()])
     format = SelectField(_l("Format"), choices=ActivityFormat.choices, validators=[DataRequired()])
     start_on = DateField(_l("Start date"), validators=[DataRequired()])
@@ -118,7 +125,7 @@ class ActivityForm(FlaskForm):
         filters=[strip],
         description=_l("City and venue, or the online platform."),
     )
-    participants = IntegerField(
+    participants = WholeNumberField(
         _l("Participants"), validators=[Optional(), NumberRange(min=0, max=100000)]
     )
     notes = TextAreaField(

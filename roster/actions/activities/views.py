@@ -13,7 +13,6 @@ from roster.actions.fields import partners_by_id, themes_by_slug
 from roster.actions.filters import ActionFilterForm
 from roster.actions.models import Action, ActionStatusChange, Assignment
 from roster.actions.queries import action_query
-from roster.actions.saving import commit_or_conflict, stale
 from roster.actions.states import ActionStatus
 from roster.actions.team.section import team_context
 from roster.actions.workflow import (
@@ -24,6 +23,8 @@ from roster.actions.workflow import (
     next_action_code,
 )
 from roster.auth.permissions import can_manage_actions, require
+from roster.core.numbers import page_args
+from roster.core.versions import commit_or_conflict, stale, status_of
 from roster.extensions import db
 from roster.taxonomy.models import Region, Theme
 
@@ -43,9 +44,8 @@ def index():
     require(can_manage_actions)
     form = ActionFilterForm(request.args)
     filters, errors = form.clean(), form.messages()
-    page = db.paginate(
-        action_query(filters), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
+    number, per_page = page_args(request.args, current_app.config["PER_PAGE"])
+    page = db.paginate(action_query(filters), page=number, per_page=per_page, error_out=False)
     regions = db.session.scalars(sa.select(Region)).all()
     themes = db.session.scalars(sa.select(Theme).where(Theme.active.is_(True))).all()
     return render_template(
@@ -93,16 +93,15 @@ def edit(action_id: int):
     require(can_manage_actions)
     form = ActionForm(obj=action)
     if request.method == "GET":
-        form.version.data = action.version
         form.themes.data = [t.slug for t in action.themes]
         form.partners.data = [str(p.id) for p in action.partners]
         form.languages.data = list(action.languages or [])
     if form.validate_on_submit() and not stale(action, form):
         _fill(action, form)
-        if commit_or_conflict():
+        if commit_or_conflict(form):
             flash(_("Action %(code)s saved.", code=action.code), "success")
             return redirect(url_for("actions.detail", action_id=action.id))
-    return render_template("actions/edit.html", form=form, action=action)
+    return render_template("actions/edit.html", form=form, action=action), status_of(form)
 
 
 def render_detail(action: Action, status_code: int = 200, **forms):

@@ -9,6 +9,7 @@ from roster.actions.models.actions import (
     action_theme,
 )
 from roster.actions.models.assignments import Assignment, Evaluation
+from roster.actions.models.embeddings import TextEmbedding
 from roster.actions.models.partners import InstitutionKind, PartnerInstitution
 from roster.actions.models.requests import Request, request_theme
 
@@ -22,6 +23,7 @@ __all__ = [
     "InstitutionKind",
     "PartnerInstitution",
     "Request",
+    "TextEmbedding",
     "action_partner",
     "action_theme",
     "request_theme",

@@ -87,6 +87,15 @@ class Action(db.Model):
         """The facility's region, derived from the country."""
         return self.country.region if self.country else None
 
+    def period(self) -> tuple[date | None, date | None]:
+        """The Action's dates: its own when set, else from its first to its last activity."""
+        if self.start_on:
+            return self.start_on, self.end_on
+        if not self.activities:
+            return None, None
+        first = min(a.start_on for a in self.activities)
+        return first, max(a.last_day for a in self.activities)
+
     def __repr__(self) -> str:
         return f"<Action {self.code}>"
 

@@ -68,7 +68,7 @@ class Assignment(db.Model):
             return self.start_on, self.end_on or self.start_on
         if self.activity is not None:
             return self.activity.start_on, self.activity.last_day
-        start, end = self.action.start_on, self.action.end_on
+        start, end = self.action.period()
         return start, (end or start)
 
 
@@ -85,8 +85,10 @@ class Evaluation(db.Model):
     comment: Mapped[str | None] = mapped_column(sa.Text)
     by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     assignment: Mapped[Assignment] = relationship(back_populates="evaluation")
     by: Mapped[User | None] = relationship()
 
     __table_args__ = (sa.CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),)
+    __mapper_args__ = {"version_id_col": version}  # a stale edit fails, never overwrites

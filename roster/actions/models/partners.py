@@ -36,8 +36,11 @@ class PartnerInstitution(db.Model):
     contacts: Mapped[str | None] = mapped_column(sa.Text)
     website: Mapped[str | None] = mapped_column(sa.String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     country: Mapped[Country] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}  # a stale edit fails, never overwrites
 
     def __repr__(self) -> str:
         return f"<PartnerInstitution {self.acronym or self.name}>"

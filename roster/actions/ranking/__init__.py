@@ -17,6 +17,7 @@ from roster.actions.ranking.service import (
     rank,
     roster_index,
     suggest_team,
+    text_models_state,
     why_not,
 )
 
@@ -32,5 +33,6 @@ __all__ = [
     "rank",
     "roster_index",
     "suggest_team",
+    "text_models_state",
     "why_not",
 ]

@@ -6,7 +6,6 @@ from wtforms import (
     BooleanField,
     Form,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     SubmitField,
@@ -25,6 +24,7 @@ from roster.actions.fields import (
 )
 from roster.actions.ranking.reasons import criterion_label
 from roster.actions.ranking.service import Query
+from roster.core.numbers import WholeNumberField
 
 MAX_LANGUAGES = 8
 PAGE = 20
@@ -54,7 +54,7 @@ for _criterion in CRITERIA:
     setattr(
         WeightsForm,
         _criterion,
-        IntegerField(
+        WholeNumberField(
             criterion_label(_criterion),
             validators=[Optional(), NumberRange(min=0, max=100)],
             default=round(100 * DEFAULT_WEIGHTS[_criterion]),
@@ -93,7 +93,7 @@ class FindExpertsForm(FlaskForm):
         filters=[strip],
         description=_l("Type a name to see where they stand, or which requirement they miss."),
     )
-    k = IntegerField(
+    k = WholeNumberField(
         _l("How many experts to show"),
         validators=[Optional(), NumberRange(min=1, max=MAX_SHOWN)],
         default=PAGE,
@@ -136,6 +136,14 @@ class FindExpertsForm(FlaskForm):
             partial=bool(self.partial.data),
             exclude_nationals=bool(self.exclude_nationals.data),
             weights=self.weight_shares(),
+        )
+
+    def weights_set(self, defaults: dict[str, float]) -> bool:
+        """Whether a weight differs from the page's defaults (so the panel stays open)."""
+        return any(
+            self.weights.form[c].data is not None
+            and self.weights.form[c].data != round(100 * defaults.get(c, DEFAULT_WEIGHTS[c]))
+            for c in CRITERIA
         )
 
     def weight_shares(self) -> dict[str, float]:

@@ -33,6 +33,7 @@ from hashlib import sha256
 from pathlib import Path
 
 import matching
+from roster.actions.ranking import encoding
 from roster.actions.ranking import loading as data
 from roster.actions.ranking.signals import library_signals
 from roster.core.time import utcnow
@@ -55,9 +56,17 @@ class RosterIndex:
     """One process's Matcher over the roster, kept current from the database."""
 
     def __init__(
-        self, semantic, directory: Path | None, signals_ttl: float, database_url: str
+        self,
+        semantic,
+        directory: Path | None,
+        signals_ttl: float,
+        database_url: str,
+        app=None,
     ) -> None:
         self.semantic = semantic  # matching.Matcher's text backend: False, True or "auto"
+        # With the text models: their vectors come from the store or a background thread
+        # (encoding.py); None: only `flask build-index` (or a test) encodes.
+        self.background = encoding.Background(self, app) if app is not None else None
         self.fingerprint = f"{_fingerprint()}:{semantic}"
         self.lock = threading.RLock()
         self.directory = directory
@@ -69,7 +78,7 @@ class RosterIndex:
         self.signals: dict[int, dict] = {}
         self.regions: dict[str, str] = {}
         self.signals_at = self.reconciled_at = 0.0
-        self.stats = {"builds": 0, "loads": 0, "updates": 0, "removals": 0}
+        self.stats = {"builds": 0, "loads": 0, "updates": 0, "removals": 0, "erasures": 0}
 
     @contextmanager
     def use(self):
@@ -80,6 +89,8 @@ class RosterIndex:
                 self._save_quietly()
             else:
                 self.refresh()
+            if self.background is not None:
+                self.background.poll()
             yield self.matcher
 
     def warm(self) -> bool:
@@ -103,8 +114,13 @@ class RosterIndex:
                     progress(done, total)
                 yield expert
 
-        matcher = matching.Matcher(regions=self.regions, semantic=self.semantic).fit(counted())
+        # Texts are encoded later (encoding.py): a build never waits for the text models.
+        matcher = matching.Matcher(regions=self.regions, semantic=self.semantic, encode="later")
+        matcher.fit(counted())
         self.matcher, self.watermark, self.seen = matcher, watermark, stamps
+        # Vectors of texts no longer in the roster (edited, erased) go; the others are reused.
+        encoding.prune(self)
+        encoding.attach_stored(self)
         self.signals_at = self.reconciled_at = time.monotonic()
         self.stats["builds"] += 1
 
@@ -126,6 +142,14 @@ class RosterIndex:
         self.watermark = max(filter(None, (self.watermark, checked_at)))
 
     def _apply(self, changed: list[tuple[int, datetime, bool]]) -> None:
+        leaving = [i for i, _u, ok in changed if not ok and str(i) in self.matcher]
+        if leaving and data.erased_among(leaving):
+            # remove() only hides an expert: their texts stay in the matcher's store and
+            # vocabulary. An erased person's must go from memory and from the saved file.
+            self.build()
+            self._save_quietly()
+            self.stats["erasures"] += 1
+            return
         rankable = {i for i, _u, ok in changed if ok}
         experts, stamps = data.load_experts(rankable, self.signals) if rankable else ({}, {})
         for expert_id, updated_at, _ok in changed:
@@ -160,6 +184,12 @@ class RosterIndex:
         moved = [(i, u, True) for i, u in stamps.items() if self.seen.get(i) != u]
         if gone or moved:
             self._apply(gone + moved)
+
+    def forget(self) -> None:
+        """Drop the matcher held in memory; the next use loads or builds one."""
+        with self.lock:
+            self.matcher, self.watermark = None, None
+            self.seen, self.signals = {}, {}
 
     def paths(self) -> tuple[Path, Path] | None:
         if self.directory is None:

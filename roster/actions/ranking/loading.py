@@ -170,6 +170,18 @@ def changed_since(watermark: datetime | None) -> list[tuple[int, datetime, bool]
     return [(i, u, bool(ok)) for i, u, ok in db.session.execute(stmt)]
 
 
+def erased_among(ids) -> set[int]:
+    """Which of these experts were erased (their texts must leave every copy of the index)."""
+    ids = sorted(ids)
+    if not ids:
+        return set()
+    return set(
+        db.session.scalars(
+            sa.select(Expert.id).where(Expert.id.in_(ids), Expert.erased_at.is_not(None))
+        )
+    )
+
+
 def rankable_stamps() -> dict[int, datetime]:
     """id -> updated_at of every expert who may be ranked now."""
     rows = db.session.execute(sa.select(Expert.id, Expert.updated_at).where(eligible_clause()))

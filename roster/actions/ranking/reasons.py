@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from flask_babel import _
+from flask_babel import _, pgettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -26,11 +26,6 @@ CRITERION_LABELS = {
     "training": _l("Toolkit training"),
     "workload": _l("Workload"),
 }
-DEPTH_LABELS = {
-    "working": _l("working knowledge"),
-    "experienced": _l("experienced"),
-    "senior": _l("senior"),
-}
 # Words too common to show as "in common" (the index keeps them when a roster is small).
 COMMON_WORDS = frozenset(
     "and are but for from has have its not off our that the their this was were with "  # noqa: SIM905
@@ -47,9 +42,21 @@ def criterion_label(criterion: str) -> str:
     return str(CRITERION_LABELS.get(criterion, criterion))
 
 
-def level_words(level: str | None) -> str:
-    """A CEFR level as shown in sentences (the codes are CEFR's own)."""
-    return _("native level") if level == "native" else (level or "")
+def _depth_words() -> dict[str, str]:
+    # "senior" and "experienced" describe a person elsewhere: here they qualify knowledge.
+    return {
+        "working": pgettext("depth of knowledge", "working knowledge"),
+        "experienced": pgettext("depth of knowledge", "experienced"),
+        "senior": pgettext("depth of knowledge", "senior"),
+    }
+
+
+DEPTHS = ("working", "experienced", "senior")  # the keys of _depth_words, in the library's order
+
+
+def depth_words(depth: str | None) -> str:
+    """How well an expert knows a theme, as a short label inside a sentence's brackets."""
+    return _depth_words().get(depth or "", depth or "")
 
 
 @dataclass
@@ -74,53 +81,75 @@ class Labels:
         return self.regions.get(slug, slug)
 
 
+def _knows(theme: str, depth: str | None) -> str:
+    """A whole sentence per depth: no label is slotted into another sentence."""
+    if depth == "senior":
+        return _("Has senior expertise in %(theme)s.", theme=theme)
+    if depth == "experienced":
+        return _("Is experienced in %(theme)s.", theme=theme)
+    if depth == "working":
+        return _("Has working knowledge of %(theme)s.", theme=theme)
+    return _("Knows %(theme)s.", theme=theme)
+
+
 def _themes(reason, labels: Labels) -> list[str]:
-    out = []
-    for e in reason.matched:
-        out.append(
-            _(
-                "Knows %(theme)s (%(depth)s).",
-                theme=labels.theme(e.key),
-                depth=DEPTH_LABELS.get(e.have, e.have),
-            )
-        )
+    out = [_knows(labels.theme(e.key), e.have) for e in reason.matched]
     for e in reason.missing:
         out.append(_("No experience recorded in %(theme)s.", theme=labels.theme(e.key)))
     return out
 
 
-def _languages(reason) -> list[str]:
-    out = []
-    for e in reason.matched:
-        name, have, want = language_name(e.key), level_words(e.have), level_words(e.want)
-        if e.want and level_rank(e.have) < level_rank(e.want):
-            out.append(
-                _(
-                    "Speaks %(language)s at %(have)s, below the %(want)s wanted.",
-                    language=name,
-                    have=have,
-                    want=want,
-                )
+def speaks(language: str, have: str | None, want: str | None) -> str:
+    """What an expert's level of a language is beside the level asked for, in one sentence.
+
+    Each case is its own message ("native" is never slotted into a sentence written for a
+    CEFR code, which read "a nivel nivel nativo" in Spanish)."""
+    native_have, native_want = have == "native", want == "native"
+    if want and level_rank(have) < level_rank(want):
+        if native_want:
+            return _(
+                "Speaks %(language)s at %(have)s, below the native level wanted.",
+                language=language,
+                have=have,
             )
-        elif e.want:
-            out.append(
-                _(
-                    "Speaks %(language)s at %(have)s (%(want)s or above wanted).",
-                    language=name,
-                    have=have,
-                    want=want,
-                )
-            )
-        else:
-            out.append(_("Speaks %(language)s at %(have)s.", language=name, have=have))
-    for e in reason.missing:
-        out.append(
-            _(
-                "Does not list %(language)s (%(want)s wanted).",
-                language=language_name(e.key),
-                want=level_words(e.want),
-            )
+        return _(
+            "Speaks %(language)s at %(have)s, below the %(want)s wanted.",
+            language=language,
+            have=have,
+            want=want,
         )
+    if want:
+        if native_have and native_want:
+            return _("Speaks %(language)s as a native speaker, as wanted.", language=language)
+        if native_have:
+            return _(
+                "Speaks %(language)s as a native speaker (%(want)s or above wanted).",
+                language=language,
+                want=want,
+            )
+        return _(
+            "Speaks %(language)s at %(have)s (%(want)s or above wanted).",
+            language=language,
+            have=have,
+            want=want,
+        )
+    if native_have:
+        return _("Speaks %(language)s as a native speaker.", language=language)
+    return _("Speaks %(language)s at %(have)s.", language=language, have=have)
+
+
+def does_not_list(language: str, want: str | None) -> str:
+    """A language asked for that the profile does not list."""
+    if want == "native":
+        return _("Does not list %(language)s (native level wanted).", language=language)
+    if want:
+        return _("Does not list %(language)s (%(want)s wanted).", language=language, want=want)
+    return _("Does not list %(language)s.", language=language)
+
+
+def _languages(reason) -> list[str]:
+    out = [speaks(language_name(e.key), e.have, e.want) for e in reason.matched]
+    out += [does_not_list(language_name(e.key), e.want) for e in reason.missing]
     return out
 
 
@@ -156,7 +185,42 @@ def _text(reason) -> list[str]:
     ]
     if shown_terms(reason.terms):
         out.append(_("Words in common: %(terms)s.", terms=", ".join(shown_terms(reason.terms))))
+    return out + judged_by(reason)
+
+
+def judged_by(reason) -> list[str]:
+    """Which text model judged the closeness, and how sure it can be (matching's evidence:
+    "words" and "meaning" matched; "meaning" missing: not read yet; "language" missing: no
+    profile text is in the request's language)."""
+    out = []
+    meaning = next((e.have for e in reason.matched if e.key == "meaning"), None)
+    if meaning == "english":
+        out.append(_("Close in meaning: judged by the English text model."))
+    elif meaning == "multilingual":
+        out.append(_("Close in meaning across languages: judged by the multilingual text model."))
+    if any(e.key == "meaning" for e in reason.missing):
+        out.append(
+            _("Judged on words in common only: the text model has not read this profile yet.")
+        )
+    for e in reason.missing:
+        if e.key == "language" and e.want:
+            out.append(language_notice(e.want, meaning is not None))
     return out
+
+
+def language_notice(code: str, across: bool) -> str:
+    """A request written in a language that no profile text of the roster is written in."""
+    if across:
+        return _(
+            "No profile text is written in %(language)s: texts were compared across "
+            "languages, which is less certain.",
+            language=language_name(code),
+        )
+    return _(
+        "No profile text is written in %(language)s: only the words it shares with the "
+        "profiles count, so good experts may be missed.",
+        language=language_name(code),
+    )
 
 
 def _signal(reason) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import current_app
 
 import matching
+from roster.actions.ranking import encoding
 from roster.actions.ranking.index import RosterIndex
 from roster.extensions import db
 
@@ -60,7 +61,8 @@ def action_text(action, activity=None) -> str:
 
 def action_query(action, activity=None, min_level: str = matching.DEFAULT_MIN_LEVEL) -> Query:
     """The default request of an Action (or one of its activities)."""
-    start, end = (action.start_on, action.end_on or action.start_on)
+    start, end = action.period()
+    end = end or start
     weights = {}
     if activity is not None:
         start, end = activity.start_on, activity.last_day
@@ -82,20 +84,26 @@ def action_query(action, activity=None, min_level: str = matching.DEFAULT_MIN_LE
 _create_lock = threading.Lock()
 
 
+def _index_dir(app) -> Path | None:
+    directory = app.config.get("MATCH_INDEX_DIR") or app.config.get("INSTANCE_DIR")
+    return Path(directory) if directory else None
+
+
 def roster_index() -> RosterIndex:
     """The current app's index (one per app and process, created on first use)."""
     app = current_app._get_current_object()
     with _create_lock:
         found = app.extensions.get("roster_index")
         if found is None:
-            directory = app.config.get("MATCH_INDEX_DIR") or app.config.get("INSTANCE_DIR")
+            directory = _index_dir(app)
             # "auto" would encode every text with the multilingual model if installed: opt in.
             semantic = app.config.get("MATCH_SEMANTIC", False)
             found = RosterIndex(
                 semantic if semantic in (True, "auto") else False,
-                Path(directory) if directory else None,
+                directory,
                 float(app.config.get("MATCH_SIGNALS_TTL", 300)),
                 str(db.engine.url),
+                app if app.config.get("MATCH_ENCODE_BACKGROUND", True) else None,
             )
             app.extensions["roster_index"] = found
     return found
@@ -153,9 +161,40 @@ def suggest_team(query: Query, size: int = 3):
         return matcher.suggest_team(query.request(), size=size, weights=query.weights or None)
 
 
-def build_index(progress: Callable[[int, int], None] | None = None) -> tuple[int, Path | None]:
-    """Build the current app's index from scratch and save it; returns (experts, file)."""
+def forget_index() -> None:
+    """Drop this process's index and the saved one (after an erasure): the next ranking
+    builds a new one from the database, and other workers rebuild theirs when they see the
+    erasure (RosterIndex._apply)."""
+    app = current_app._get_current_object()
+    index = app.extensions.get("roster_index")
+    if index is not None:
+        index.forget()
+    directory = _index_dir(app)
+    if directory is not None:
+        for path in (*directory.glob("matcher.pkl*"), *directory.glob("matcher.json*")):
+            path.unlink(missing_ok=True)
+
+
+def build_index(
+    progress: Callable[[int, int], None] | None = None,
+    encoded: Callable[[int, int, float], None] | None = None,
+) -> tuple[int, Path | None]:
+    """Build the current app's index from scratch, encode its texts not yet stored (with the
+    text models on: `encoded(done, total, seconds)` after each batch; an interrupted run
+    resumes from the vectors stored), and save it; returns (experts, file)."""
     index = roster_index()
     with index.lock:
         index.build(progress)
+        index.save()
+    if encoding.semantic_of(index.matcher) is not None:
+        encoding.encode_all(index, encoded)
+    with index.lock:
         return len(index.matcher), index.save()
+
+
+def text_models_state() -> dict | None:
+    """Texts indexed, and those still waiting for the text models (None when they are off)."""
+    semantic = encoding.semantic_of(roster_index().matcher)
+    if semantic is None:
+        return None
+    return {"texts": semantic.n, "pending": semantic.n_pending, "models": semantic.models_}

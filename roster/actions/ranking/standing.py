@@ -4,46 +4,59 @@ request. Like reasons.py, reads the library's objects by their attributes."""
 
 from datetime import date
 
-from flask_babel import _
+from flask_babel import _, format_date, ngettext
 
-from roster.actions.ranking.reasons import DEPTH_LABELS, Labels, level_words
+from roster.actions.ranking.reasons import Labels, depth_words
 from roster.i18n import country_name, language_name
 
 
 def availability(busy_days: int, total_days: int, start: date, end: date) -> str:
     """Availability in the request's dates, from the days the expert is taken."""
     if busy_days <= 0:
+        if start == end:
+            return _("Free on %(day)s.", day=format_date(start, "long"))
         return _(
             "Free on every day from %(start)s to %(end)s.",
-            start=start.isoformat(),
-            end=end.isoformat(),
+            start=format_date(start, "long"),
+            end=format_date(end, "long"),
+        )
+    return ngettext(
+        "Busy on %(busy)d of the %(num)d day asked for (partial overlap allowed).",
+        "Busy on %(busy)d of the %(num)d days asked for (partial overlap allowed).",
+        total_days,
+        busy=busy_days,
+    )
+
+
+def _language_failure(f) -> str:
+    language = language_name(f.key)
+    if not f.have:
+        if f.want == "native":
+            return _("Does not speak %(language)s (native level required).", language=language)
+        return _("Does not speak %(language)s (%(want)s required).", language=language, want=f.want)
+    if f.want == "native":
+        return _(
+            "Speaks %(language)s at %(have)s, below the native level required.",
+            language=language,
+            have=f.have,
         )
     return _(
-        "Busy on %(busy)d of the %(total)d days asked for (partial overlap allowed).",
-        busy=busy_days,
-        total=total_days,
+        "Speaks %(language)s at %(have)s, below the %(want)s required.",
+        language=language,
+        have=f.have,
+        want=f.want,
     )
 
 
 def failure(f) -> str:
     """A failed hard requirement in plain words."""
     if f.requirement == "language":
-        if not f.have:
-            return _(
-                "Does not speak %(language)s (%(want)s required).",
-                language=language_name(f.key),
-                want=level_words(f.want),
-            )
-        return _(
-            "Speaks %(language)s at %(have)s, below the %(want)s required.",
-            language=language_name(f.key),
-            have=level_words(f.have),
-            want=level_words(f.want),
-        )
+        return _language_failure(f)
     if f.requirement == "availability":
-        return _(
-            "Unavailable on %(busy)s of the days asked for (at most %(allowed)s allowed).",
-            busy=f.have,
+        return ngettext(
+            "Unavailable on %(num)d of the days asked for (at most %(allowed)s allowed).",
+            "Unavailable on %(num)d of the days asked for (at most %(allowed)s allowed).",
+            int(f.have),
             allowed=f.want,
         )
     if f.requirement == "national":
@@ -59,6 +72,7 @@ def coverage(team, labels: Labels, names: dict[str, str]) -> list[str]:
     out = []
     for c in team.coverage:
         what = labels.theme(c.key) if c.kind == "theme" else language_name(c.key)
+        name = names.get(c.expert_id, c.expert_id)
         if c.expert_id is None:
             out.append(_("%(item)s: nobody among the candidates covers it.", item=what))
         elif c.kind == "theme":
@@ -66,17 +80,12 @@ def coverage(team, labels: Labels, names: dict[str, str]) -> list[str]:
                 _(
                     "%(item)s: %(name)s (%(depth)s).",
                     item=what,
-                    name=names.get(c.expert_id, c.expert_id),
-                    depth=DEPTH_LABELS.get(c.have, c.have),
+                    name=name,
+                    depth=depth_words(c.have),
                 )
             )
+        elif c.have == "native":
+            out.append(_("%(item)s: %(name)s (native speaker).", item=what, name=name))
         else:
-            out.append(
-                _(
-                    "%(item)s: %(name)s (%(level)s).",
-                    item=what,
-                    name=names.get(c.expert_id, c.expert_id),
-                    level=level_words(c.have),
-                )
-            )
+            out.append(_("%(item)s: %(name)s (%(level)s).", item=what, name=name, level=c.have))
     return out

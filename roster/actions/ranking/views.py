@@ -24,6 +24,7 @@ from roster.actions.ranking.forms import (
 )
 from roster.actions.ranking.loading import load_experts
 from roster.auth.permissions import can_manage_actions, require
+from roster.core.numbers import parse_int
 from roster.experts.models import Expert
 from roster.experts.profile import STATUS_LABELS
 from roster.extensions import db
@@ -83,7 +84,7 @@ def _team_of(action: Action, activity: Activity | None) -> dict[int, Assignment]
 
 def _named(form: FindExpertsForm) -> tuple[Expert | None, list[Expert]]:
     """The expert "why not" asks about: by id from a choice, or by every word of the name."""
-    chosen = request.args.get("why_id", type=int)
+    chosen = parse_int(request.args.get("why_id"))
     if chosen:
         expert = db.session.get(Expert, chosen)
         return expert, []
@@ -160,6 +161,8 @@ def find_experts(action_id: int, activity_id: int | None = None):
         "valid": valid,
         "here": here,
         "errors": [] if valid else error_list(form),
+        # Weights just set stay in view after re-ranking, as do weights with an error.
+        "weights_open": bool(form.weights.errors) or form.weights_set(base.weights),
         "reset_weights": url_for("actions.find_experts", **here, **as_args(form, ("weights-",))),
         "link": lambda **extra: url_for(
             "actions.find_experts", **here, **{**as_args(form), **extra}
@@ -216,4 +219,30 @@ def _results(action: Action, activity: Activity | None, form: FindExpertsForm) -
         "team_rows": [(m, experts.get(int(m.expert_id))) for m in team.members] if team else [],
         "coverage": standing.coverage(team, labels, names) if team else [],
         "why": _why_not(form, query, labels),
+        "text_notices": _text_notices(result.matches),
     }
+
+
+def _text_notices(matches) -> list[str]:
+    """How sure the description's closeness can be: a request in a language no profile text
+    is written in; profile texts the text models have not read yet."""
+    out = []
+    reason = matches[0].reason("text") if matches else None
+    if reason is not None:
+        across = any(e.key == "meaning" for e in reason.matched)
+        out += [
+            rs.language_notice(e.want, across)
+            for e in reason.missing
+            if e.key == "language" and e.want
+        ]
+    state = ranking.text_models_state()
+    if state and state["pending"]:
+        out.append(
+            _(
+                "The text models are still reading %(pending)d of %(texts)d profile texts: "
+                "those are ranked on words in common until then.",
+                pending=state["pending"],
+                texts=state["texts"],
+            )
+        )
+    return out

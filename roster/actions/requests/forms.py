@@ -7,7 +7,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
-    HiddenField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -27,13 +26,15 @@ from roster.actions.fields import (
     theme_options,
 )
 from roster.actions.states import RequestSource, SupportKind
+from roster.core.text import single_line
+from roster.core.versions import VersionField
 
 
 class _RequestFields(FlaskForm):
     """What every request says: who asks, from where, for what."""
 
     contact_name = StringField(
-        _l("Contact person"), validators=[Optional(), Length(max=200)], filters=[strip]
+        _l("Contact person"), validators=[Optional(), Length(max=200)], filters=[single_line, strip]
     )
     contact_position = StringField(
         _l("Position"), validators=[Optional(), Length(max=200)], filters=[strip]
@@ -48,7 +49,7 @@ class _RequestFields(FlaskForm):
     )
     country_code = SelectField(_l("Country"), validators=[DataRequired()])
     title = StringField(
-        _l("Subject"), validators=[DataRequired(), Length(max=200)], filters=[strip]
+        _l("Subject"), validators=[DataRequired(), Length(max=200)], filters=[single_line, strip]
     )
     text = TextAreaField(
         _l("What support do you need?"),
@@ -83,8 +84,26 @@ class _RequestFields(FlaskForm):
 class RequestSupportForm(_RequestFields):
     """The public form a partner institution fills in to ask for support."""
 
+    # The page's order (the error summary follows it); inherited fields come first otherwise.
+    page_order = (
+        "institution_name",
+        "country_code",
+        "contact_name",
+        "contact_position",
+        "contact_email",
+        "contact_phone",
+        "title",
+        "text",
+        "support_kind",
+        "themes",
+        "languages",
+        "consent",
+    )
+
     institution_name = StringField(
-        _l("Institution"), validators=[DataRequired(), Length(max=200)], filters=[strip]
+        _l("Institution"),
+        validators=[DataRequired(), Length(max=200)],
+        filters=[single_line, strip],
     )
     # Named like a real field so that bots fill it; people never see it (see the template).
     website = StringField(_l("Leave this field empty"), validators=[Optional()])
@@ -95,7 +114,9 @@ class RequestSupportForm(_RequestFields):
     submit = SubmitField(_l("Send the request"))
     # A person asking must leave a way to be answered: the contact is required here.
     contact_name = StringField(
-        _l("Contact person"), validators=[DataRequired(), Length(max=200)], filters=[strip]
+        _l("Contact person"),
+        validators=[DataRequired(), Length(max=200)],
+        filters=[single_line, strip],
     )
     contact_email = EmailField(
         _l("E-mail"),
@@ -107,12 +128,30 @@ class RequestSupportForm(_RequestFields):
 class StaffRequestForm(_RequestFields):
     """Staff record a request that came in by e-mail, at a meeting or an awareness session."""
 
-    version = HiddenField()
+    page_order = (
+        "partner_id",
+        "institution_name",
+        "country_code",
+        "contact_name",
+        "contact_position",
+        "contact_email",
+        "contact_phone",
+        "source",
+        "source_detail",
+        "received_on",
+        "title",
+        "text",
+        "support_kind",
+        "themes",
+        "languages",
+    )
+
+    version = VersionField()
     partner_id = SelectField(_l("Partner institution"), validators=[Optional()])
     institution_name = StringField(
         _l("Or institution (not yet a partner)"),
         validators=[Optional(), Length(max=200)],
-        filters=[strip],
+        filters=[single_line, strip],
     )
     source = SelectField(
         _l("How it came in"), choices=RequestSource.choices, validators=[DataRequired()]
@@ -158,7 +197,7 @@ class AcceptForm(FlaskForm):
     title = StringField(
         _l("Title of the Action"),
         validators=[DataRequired(), Length(max=200)],
-        filters=[strip],
+        filters=[single_line, strip],
     )
     submit = SubmitField(_l("Accept and create the Action"))
 

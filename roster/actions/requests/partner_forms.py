@@ -8,6 +8,8 @@ from wtforms.validators import URL, DataRequired, Length, Optional, ValidationEr
 
 from roster.actions.fields import country_options, options, strip
 from roster.actions.models import InstitutionKind, PartnerInstitution
+from roster.core.text import single_line
+from roster.core.versions import VersionField
 from roster.extensions import db
 
 KIND_LABELS = {
@@ -22,8 +24,12 @@ KIND_LABELS = {
 class PartnerForm(FlaskForm):
     """Create or edit a partner institution."""
 
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)], filters=[strip])
-    acronym = StringField(_l("Acronym"), validators=[Optional(), Length(max=30)], filters=[strip])
+    name = StringField(
+        _l("Name"), validators=[DataRequired(), Length(max=200)], filters=[single_line, strip]
+    )
+    acronym = StringField(
+        _l("Acronym"), validators=[Optional(), Length(max=30)], filters=[single_line, strip]
+    )
     country_code = SelectField(
         _l("Country"),
         validators=[DataRequired()],
@@ -46,6 +52,7 @@ class PartnerForm(FlaskForm):
         ],
         filters=[strip],
     )
+    version = VersionField()
     submit = SubmitField(_l("Save"))
 
     def __init__(self, *args, current_id: int | None = None, **kwargs):

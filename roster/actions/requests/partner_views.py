@@ -7,6 +7,8 @@ from flask_babel import _
 from roster.actions.models import Action, InstitutionKind, PartnerInstitution, action_partner
 from roster.actions.requests.partner_forms import KIND_LABELS, PartnerForm
 from roster.auth.permissions import can_manage_actions, require
+from roster.core.numbers import page_args
+from roster.core.versions import commit_or_conflict, stale, status_of
 from roster.extensions import db
 
 
@@ -16,7 +18,8 @@ def partners():
     stmt = sa.select(PartnerInstitution).order_by(
         PartnerInstitution.country_code, PartnerInstitution.name
     )
-    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    number, per_page = page_args(request.args, current_app.config["PER_PAGE"])
+    page = db.paginate(stmt, page=number, per_page=per_page, error_out=False)
     ids = [p.id for p in page.items]
     counts = dict(
         db.session.execute(
@@ -55,12 +58,13 @@ def edit_partner(partner_id: int):
     form = PartnerForm(obj=partner, current_id=partner.id)
     if request.method == "GET":
         form.kind.data = partner.kind.value
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not stale(partner, form):
         _fill(partner, form)
-        db.session.commit()
-        flash(_("Partner institution “%(name)s” saved.", name=partner.name), "success")
-        return redirect(url_for("actions.partners"))
+        if commit_or_conflict(form):
+            flash(_("Partner institution “%(name)s” saved.", name=partner.name), "success")
+            return redirect(url_for("actions.partners"))
     actions = db.session.scalars(
         sa.select(Action).where(Action.partners.contains(partner)).order_by(Action.code)
     ).all()
-    return render_template("actions/partner_edit.html", form=form, partner=partner, actions=actions)
+    page = render_template("actions/partner_edit.html", form=form, partner=partner, actions=actions)
+    return page, status_of(form)

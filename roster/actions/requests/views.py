@@ -18,7 +18,6 @@ from roster.actions.requests.forms import (
     RequestSupportForm,
     StaffRequestForm,
 )
-from roster.actions.saving import commit_or_conflict, stale
 from roster.actions.states import RequestSource, RequestStatus, SupportKind
 from roster.actions.workflow import (
     REQUEST_TRANSITIONS,
@@ -27,8 +26,12 @@ from roster.actions.workflow import (
     allowed_targets,
     assess_request,
     decline_request,
+    partner_named,
 )
 from roster.auth.permissions import can_manage_actions, require
+from roster.core.access import public_page
+from roster.core.numbers import page_args
+from roster.core.versions import commit_or_conflict, stale, status_of
 from roster.extensions import db, limiter
 
 COMMON = ("contact_name", "contact_position", "contact_email", "contact_phone", "title", "text")
@@ -47,6 +50,7 @@ def _public_limit() -> str:
     return current_app.config.get("REQUEST_SUPPORT_RATE_LIMIT", "5 per hour")
 
 
+@public_page
 @limiter.limit(_public_limit, methods=["POST"])
 def request_support():
     """The public form where a partner institution asks for support (no account needed)."""
@@ -64,6 +68,7 @@ def request_support():
     return render_template("actions/request_support.html", form=form)
 
 
+@public_page
 def request_thanks():
     """Thank the requester and say what happens next."""
     return render_template("actions/request_thanks.html")
@@ -74,9 +79,8 @@ def requests():
     require(can_manage_actions)
     form = RequestFilterForm(request.args)
     filters, errors = form.clean(), form.messages()
-    page = db.paginate(
-        request_query(filters), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
+    number, per_page = page_args(request.args, current_app.config["PER_PAGE"])
+    page = db.paginate(request_query(filters), page=number, per_page=per_page, error_out=False)
     return render_template(
         "actions/requests.html",
         page=page,
@@ -116,7 +120,6 @@ def edit_request(request_id: int):
     require(can_manage_actions)
     form = StaffRequestForm(obj=req)
     if request.method == "GET":
-        form.version.data = req.version
         form.partner_id.data = str(req.partner_id or "")
         form.support_kind.data = req.support_kind.value if req.support_kind else ""
         form.source.data = req.source.value
@@ -124,10 +127,10 @@ def edit_request(request_id: int):
         form.languages.data = list(req.languages or [])
     if form.validate_on_submit() and not stale(req, form):
         _staff_fill(req, form)
-        if commit_or_conflict():
+        if commit_or_conflict(form):
             flash(_("Request saved."), "success")
             return redirect(url_for("actions.request_detail", request_id=req.id))
-    return render_template("actions/request_edit.html", form=form, req=req)
+    return render_template("actions/request_edit.html", form=form, req=req), status_of(form)
 
 
 def _render_request(req: Request, status_code: int = 200, **forms):
@@ -178,6 +181,8 @@ def accept(request_id: int):
     form = AcceptForm(prefix="accept")
     if not form.validate_on_submit():
         return _render_request(req, 400, accept=form)
+    # A request from an institution not yet a partner makes it one (see accept_request).
+    adds_partner = req.partner is None and partner_named(req.institution_name) is None
     try:
         action = accept_request(req, current_user, title=form.title.data)
     except TransitionError as exc:
@@ -186,6 +191,14 @@ def accept(request_id: int):
     if not commit_or_conflict():
         return redirect(url_for("actions.request_detail", request_id=req.id))
     flash(_("Request accepted: Action %(code)s created.", code=action.code), "success")
+    if adds_partner and req.partner is not None:
+        flash(
+            _(
+                "“%(name)s” is now a partner institution: check its kind and contacts.",
+                name=req.partner.name,
+            ),
+            "info",
+        )
     return redirect(url_for("actions.detail", action_id=action.id))
 
 

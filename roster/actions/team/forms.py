@@ -5,8 +5,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DecimalField,
-    HiddenField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -18,12 +16,14 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from roster.actions.fields import end_not_before_start, strip
+from roster.core.numbers import WholeNumberField
+from roster.core.versions import VersionField
 
 
 class ShortlistForm(FlaskForm):
     """Put an approved expert on an Action's shortlist (optionally for one activity)."""
 
-    expert_id = IntegerField(validators=[DataRequired()])
+    expert_id = WholeNumberField(validators=[DataRequired()])
     activity_id = SelectField(_l("Activity"), validators=[Optional()])
     role = StringField(
         _l("Role"),
@@ -58,7 +58,7 @@ class RemoveForm(FlaskForm):
 class AnswerForm(FlaskForm):
     """The expert's answer to an invitation."""
 
-    version = HiddenField()
+    version = VersionField()
     comment = TextAreaField(
         _l("Comment for the team"),
         validators=[Optional(), Length(max=2000)],
@@ -100,4 +100,5 @@ class EvaluationForm(FlaskForm):
         filters=[strip],
         render_kw={"rows": 4},
     )
+    version = VersionField()  # 0: no evaluation existed when the form was opened
     submit = SubmitField(_l("Save the evaluation"))

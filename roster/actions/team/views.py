@@ -6,11 +6,11 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from roster.actions.activities.views import render_detail
 from roster.actions.models import Action, Activity, Assignment, Evaluation
 from roster.actions.notify import send_invitation
-from roster.actions.saving import commit_or_conflict
 from roster.actions.states import AssignmentState
 from roster.actions.team.forms import (
     AnswerForm,
@@ -30,8 +30,16 @@ from roster.auth.permissions import (
     require,
 )
 from roster.core.time import utcnow
+from roster.core.versions import (
+    commit_or_conflict,
+    conflict_message,
+    is_current,
+    stale,
+    status_of,
+)
 from roster.experts.models import Expert, Status
 from roster.extensions import db
+from roster.mail import MailNotSent
 
 S = AssignmentState
 
@@ -104,8 +112,23 @@ def invite_expert(assignment_id: int):
         flash(str(exc), "danger")
         return render_detail(assignment.action, 409, bound={assignment.id: {"invite": form}})
     record("assignment_invite", assignment.expert, assignment.action.code)
-    if commit_or_conflict():
+    # One transaction: the change is written (and its version checked) first, the mail goes
+    # out, then the commit; a refused mail undoes the change, so no one is marked invited
+    # without having been mailed.
+    try:
+        db.session.flush()
         send_invitation(assignment)
+    except StaleDataError:
+        db.session.rollback()
+        flash(conflict_message(), "danger")
+        return _back(assignment)
+    except MailNotSent:
+        db.session.rollback()
+        flash(
+            _("The invitation could not be mailed, so nothing changed. Try again later."), "danger"
+        )
+        return _back(assignment)
+    if commit_or_conflict():
         flash(_("%(name)s invited by e-mail.", name=assignment.expert.name), "success")
     return _back(assignment)
 
@@ -163,9 +186,11 @@ def evaluate(assignment_id: int):
         return _back(assignment)
     evaluation = assignment.evaluation
     form = EvaluationForm(obj=evaluation)
-    if request.method == "GET" and evaluation is not None:
-        form.rating.data = str(evaluation.rating)
-    if form.validate_on_submit():
+    if request.method == "GET":
+        form.version.data = str(evaluation.version if evaluation is not None else 0)
+        if evaluation is not None:
+            form.rating.data = str(evaluation.rating)
+    if form.validate_on_submit() and not stale(evaluation, form):
         if evaluation is None:
             evaluation = Evaluation(assignment=assignment)
             db.session.add(evaluation)
@@ -174,10 +199,11 @@ def evaluate(assignment_id: int):
         evaluation.by_id = current_user.id
         evaluation.at = utcnow()
         record("evaluation", assignment.expert, f"{assignment.action.code}: {evaluation.rating}")
-        db.session.commit()
-        flash(_("Evaluation saved."), "success")
-        return _back(assignment)
-    return render_template("actions/evaluate.html", form=form, assignment=assignment)
+        if commit_or_conflict(form):
+            flash(_("Evaluation saved."), "success")
+            return _back(assignment)
+    page = render_template("actions/evaluate.html", form=form, assignment=assignment)
+    return page, status_of(form)
 
 
 def _my_expert() -> Expert | None:
@@ -231,7 +257,9 @@ def answer_invitation(assignment_id: int):
     expert = assignment.expert
     if not form.validate_on_submit() or not (form.accept.data or form.decline.data):
         return _invitations_page(expert, {assignment.id: form}, 400)
-    if form.version.data and str(form.version.data) != str(assignment.version):
+    # An answer, not an edit (the workflow refuses a second one); a version sent from the
+    # page must still be the current one.
+    if form.version.data and not is_current(form, assignment.version):
         flash(_("This invitation changed in the meantime; please check it again."), "danger")
         return _invitations_page(expert, status_code=409)
     was_accepted = assignment.state == S.ACCEPTED

@@ -1,8 +1,6 @@
 """What the API's schemas share: one rule per kind of value (numbers, codes, slugs), the
 query-string reading, and the error and health answers."""
 
-import re
-
 import pycountry
 import sqlalchemy as sa
 from flask_babel import _
@@ -10,13 +8,13 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_load, validate
 from werkzeug.datastructures import MultiDict
 
+from roster.core.numbers import parse_int
 from roster.extensions import db
 from roster.i18n import country_codes
 from roster.taxonomy.models import Region, Theme
 
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
-_DIGITS = re.compile(r"[0-9]{1,12}")
 
 
 def _described(kwargs: dict) -> dict:
@@ -44,10 +42,11 @@ class WholeNumber(fields.Integer):
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, str):
-            # int() reads Arabic-Indic or full-width digits and fails on "²": ASCII digits only.
-            if not _DIGITS.fullmatch(value.strip()):
+            # int() reads Arabic-Indic or full-width digits and fails on "²": the app's one
+            # rule (ASCII digits only) decides, as on the pages.
+            value = parse_int(value)
+            if value is None:
                 raise self.make_error("invalid")
-            value = int(value)
         return super()._deserialize(value, attr, data, **kwargs)
 
 

@@ -19,14 +19,28 @@ from roster.api.schemas.common import (
     page_field,
     per_page_field,
 )
+from roster.experts.filters import SEARCH_HELP_ERROR
 from roster.experts.models import Status
 from roster.experts.search import SORTS
+from roster.experts.search_terms import parse_query
+
+
+def _searchable(text: str) -> None:
+    """A query with no word left (punctuation only) is refused with the page's message."""
+    if not parse_query(text):
+        raise ValidationError(str(SEARCH_HELP_ERROR))
 
 
 class RosterQuery(QuerySchema):
     """The roster's filters, as on the staff page; the API also checks them against the data."""
 
-    q = Text(200, description="Words to find in name, e-mail, employer, position, biography, CV.")
+    q = Text(
+        200,
+        validate=_searchable,
+        description='Words and "quoted phrases" to find in name, e-mail, employer, position, '
+        "biography or CV; all must match; accents, case and word endings (English, French, "
+        "Spanish) are ignored. Other characters are ignored.",
+    )
     theme = fields.List(
         fields.String(),
         validate=known_themes,
@@ -53,7 +67,13 @@ class RosterQuery(QuerySchema):
     )
     available_from = Day(description="Start of a window the expert must be free in.")
     available_to = Day(description="End of that window.")
-    sort = Choice(SORTS, _l("Unknown sort order."), load_default="name", description="Order.")
+    sort = Choice(
+        SORTS,
+        _l("Unknown sort order."),
+        load_default="relevance",
+        description="Order; `relevance` (the default) puts the best matches of `q` first, "
+        "and sorts by name when there is no `q`.",
+    )
     page = page_field()
     per_page = per_page_field()
 

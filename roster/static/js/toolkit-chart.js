@@ -4,6 +4,23 @@
 (function () {
   if (typeof Chart === "undefined") return;
   const colours = { completed: "#146c43", in_progress: "#0b5c80", stalled: "#b35900" };
+  // Chart.js clips a label wider than its axis: wrap it into lines of what 45% of the width
+  // holds (about 7 px a character, with a margin), again at each layout.
+  function wrap(text, width) {
+    const max = Math.max(12, Math.floor((width * 0.45) / 7));
+    const lines = [];
+    let line = "";
+    for (const word of String(text).split(/\s+/)) {
+      if (line && (line + " " + word).length > max) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + " " + word : word;
+      }
+    }
+    if (line) lines.push(line);
+    return lines.length > 1 ? lines : String(text);
+  }
   document.querySelectorAll("canvas[data-toolkit-chart]").forEach((canvas) => {
     const table = document.getElementById(canvas.dataset.toolkitChart);
     if (!table) return;
@@ -31,7 +48,18 @@
         indexAxis: "y",
         maintainAspectRatio: false,
         responsive: true,
-        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } },
+        scales: {
+          x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+          y: {
+            stacked: true,
+            ticks: {
+              autoSkip: false,
+              callback: function (value) {
+                return wrap(this.getLabelForValue(value), this.chart.width);
+              },
+            },
+          },
+        },
       },
     });
   });
