@@ -51,5 +51,5 @@ class CachedSelect(Select):
                 kwargs[k] = getattr(flags, k)
         data = field.data if self.multiple else [field.data]
         selected = frozenset(str(v) for v in data or () if v is not None)
-        select = Markup(f"<select {html_params(name=field.name, **kwargs)}>")  # noqa: S704 (escaped)
+        select = Markup(f"<select {html_params(name=field.name, **kwargs)}>")  # noqa: S704 (escaped)  # nosec B704
         return select + _options(tuple(pairs), selected) + Markup("</select>")

@@ -63,7 +63,7 @@ _PG_DOCUMENT = " || ".join(
     )
 )
 _PG_FILL = (
-    f"INSERT INTO {PG_TABLE} (expert_id, document) "  # noqa: S608 (constants only)
+    f"INSERT INTO {PG_TABLE} (expert_id, document) "  # noqa: S608 (constants only)  # nosec B608
     f"SELECT e.id, {_PG_DOCUMENT} FROM expert AS e WHERE e.erased_at IS NULL"
 )
 
@@ -77,7 +77,7 @@ _PG_GIN = (
 # would rather test every document for @@ than use the GIN index. Asked through this
 # function, the match always uses the index (seqscan is off inside it only).
 _PG_MATCH = (
-    "CREATE OR REPLACE FUNCTION roster_text_match(tsquery) "  # noqa: S608 (constants only)
+    "CREATE OR REPLACE FUNCTION roster_text_match(tsquery) "  # noqa: S608 (constants only)  # nosec B608
     "RETURNS TABLE (expert_id integer) LANGUAGE sql STABLE PARALLEL SAFE ROWS 200 "
     "SET enable_seqscan = off "
     f"AS $$ SELECT s.expert_id FROM {PG_TABLE} AS s WHERE s.document @@ $1 $$"
@@ -143,7 +143,7 @@ def _sqlite_insert(conn: sa.Connection, ids: list[int] | None, batch: int = 500)
     """Index the experts with these ids (None: all), reading them a batch at a time."""
     columns = ("rowid", *_EXACT_COLUMNS, *STEMMED_LANGUAGES)
     sql = (
-        f"INSERT INTO {FTS_TABLE} ({', '.join(columns)}) "  # noqa: S608 (constants only)
+        f"INSERT INTO {FTS_TABLE} ({', '.join(columns)}) "  # noqa: S608 (constants only)  # nosec B608
         f"VALUES ({', '.join('?' * len(columns))})"
     )
     stmt = sa.select(_expert.c.id, *(_expert.c[name] for name in INDEXED)).where(
@@ -167,11 +167,11 @@ def refresh(conn: sa.Connection, ids: set[int]) -> None:
         return
     ordered = sorted(ids)
     if conn.dialect.name == "sqlite":
-        delete = sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN :ids")  # noqa: S608
+        delete = sa.text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN :ids")  # noqa: S608  # nosec B608
         conn.execute(delete.bindparams(sa.bindparam("ids", expanding=True)), {"ids": ordered})
         _sqlite_insert(conn, ordered)
     elif conn.dialect.name == "postgresql":
-        delete = sa.text(f"DELETE FROM {PG_TABLE} WHERE expert_id IN :ids")  # noqa: S608
+        delete = sa.text(f"DELETE FROM {PG_TABLE} WHERE expert_id IN :ids")  # noqa: S608  # nosec B608
         fill = sa.text(f"{_PG_FILL} AND e.id IN :ids")
         for statement in (delete, fill):
             statement = statement.bindparams(sa.bindparam("ids", expanding=True))
@@ -181,15 +181,15 @@ def refresh(conn: sa.Connection, ids: set[int]) -> None:
 def rebuild(conn: sa.Connection) -> int:
     """Empty the index and fill it from every expert row; returns how many it holds."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")  # noqa: S608  # nosec B608
         count = _sqlite_insert(conn, None)
-        optimize = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"  # noqa: S608
+        optimize = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"  # noqa: S608  # nosec B608
         conn.exec_driver_sql(optimize)
         return count
     if conn.dialect.name == "postgresql":
         # Filled without its index, then indexed in one go: much faster than row by row.
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{PG_TABLE}_document")
-        conn.exec_driver_sql(f"DELETE FROM {PG_TABLE}")  # noqa: S608
+        conn.exec_driver_sql(f"DELETE FROM {PG_TABLE}")  # noqa: S608  # nosec B608
         count = conn.exec_driver_sql(_PG_FILL).rowcount
         conn.exec_driver_sql(_PG_GIN)
         conn.exec_driver_sql(f"ANALYZE {PG_TABLE}")
