@@ -96,6 +96,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     PER_PAGE = 25
     REQUEST_SUPPORT_RATE_LIMIT = os.environ.get("REQUEST_SUPPORT_RATE_LIMIT", "5 per hour")
+    # How long the author of a community post may still edit it (docs/communities.md).
+    COMMUNITY_EDIT_MINUTES = int(os.environ.get("COMMUNITY_EDIT_MINUTES", "30"))
     # The ranking index: where it is saved, whether the text models are used ("auto" uses
     # them when the `semantic` extra is installed: profiles rank on words until a background
     # thread, or `flask build-index`, has encoded their texts; docs/matching.md), whether

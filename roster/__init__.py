@@ -5,14 +5,20 @@ from flask import Flask
 from roster import app_config, cli, database, errors, guards, i18n, security_headers
 from roster.actions import receivers as actions_receivers
 from roster.actions.blueprint import bp as actions_bp
+from roster.actions.blueprint import portal_bp
 from roster.api.blueprint import register_api
 from roster.auth import csrf, loaders
 from roster.auth.blueprint import audit_bp
 from roster.auth.blueprint import bp as auth_bp
+from roster.communities import receivers as communities_receivers
+from roster.communities.blueprint import bp as communities_bp
 from roster.experts import receivers as experts_receivers
 from roster.experts.blueprint import bp as experts_bp
 from roster.extensions import limiter
 from roster.main.blueprint import bp as main_bp
+from roster.notifications.blueprint import bp as notifications_bp
+from roster.opportunities import receivers as opportunities_receivers
+from roster.opportunities.blueprint import bp as opportunities_bp
 from roster.ops.proxy import register_proxy_fix
 from roster.reports.blueprint import bp as reports_bp
 from roster.taxonomy.blueprint import bp as taxonomy_bp
@@ -54,7 +60,11 @@ def register_blueprints(app: Flask) -> None:
     register_api(app)
     app.register_blueprint(toolkit_bp)
     app.register_blueprint(actions_bp)
+    app.register_blueprint(portal_bp)
+    app.register_blueprint(opportunities_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(communities_bp)
+    app.register_blueprint(notifications_bp)
 
 
 def connect_signals() -> None:
@@ -62,3 +72,5 @@ def connect_signals() -> None:
     experts_receivers.connect()
     toolkit_receivers.connect()
     actions_receivers.connect()
+    opportunities_receivers.connect()
+    communities_receivers.connect()

@@ -4,6 +4,7 @@ from flask import Flask
 
 from roster.actions.commands import build_index_command
 from roster.auth.commands import create_token, create_user
+from roster.communities.commands import send_digests_command
 from roster.demo.commands import demo_logins, seed_demo
 from roster.experts.commands import import_experts, rebuild_search_index
 from roster.ops.commands import backup, restore
@@ -20,6 +21,7 @@ COMMANDS = (
     demo_logins,
     seed_toolkit,
     build_index_command,
+    send_digests_command,
     backup,
     restore,
 )

@@ -20,12 +20,18 @@ class MailNotSent(RuntimeError):
 
 
 def send_mail(
-    to: str, subject, template: str, locale: str | None = None, **context
+    to: str,
+    subject,
+    template: str,
+    locale: str | None = None,
+    headers: dict[str, str] | None = None,
+    **context,
 ) -> EmailMessage:
     """Render templates/mail/<template>.txt with context and send it to one address.
 
     With locale, the subject (a lazy string) and the body are written in the recipient's
-    language rather than in the language of whoever triggered the mail.
+    language rather than in the language of whoever triggered the mail. `headers` adds
+    headers such as List-Unsubscribe.
     """
     with force_locale(locale) if locale else nullcontext():
         subject_text = str(subject)
@@ -35,6 +41,8 @@ def send_mail(
     message["To"] = to
     message["Subject"] = single_line(subject_text)  # a title's line break never breaks a mail
     message["Message-ID"] = f"<{uuid.uuid4()}@roster>"
+    for name, value in (headers or {}).items():  # List-Unsubscribe and the like
+        message[name] = single_line(value)
     message.set_content(body)
     server = current_app.config.get("MAIL_SERVER")
     if server:

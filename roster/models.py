@@ -12,7 +12,19 @@ from roster.actions.models import (
     TextEmbedding,
 )
 from roster.audit.models import AuditEvent
-from roster.auth.models import ApiToken, User, UserSession
+from roster.auth.models import ApiToken, PartnerFocalPoint, User, UserSession
+from roster.communities.models import (
+    Community,
+    Event,
+    EventRegistration,
+    Membership,
+    Post,
+    PostAttachment,
+    PostReport,
+    PostRevision,
+    Thread,
+    ThreadFollow,
+)
 from roster.experts.models import (
     Expert,
     ExpertCountry,
@@ -21,6 +33,8 @@ from roster.experts.models import (
     ImportJob,
     Unavailability,
 )
+from roster.notifications.models import Notification, NotificationSettings
+from roster.opportunities.models import Interest, OpenCall, OpportunityPreference
 from roster.taxonomy.models import Country, Region, Theme
 from roster.toolkit.models import (
     Attachment,
@@ -47,18 +61,33 @@ __all__ = [
     "AuditEvent",
     "Certificate",
     "Choice",
+    # communities
+    "Community",
     "Country",
     "Evaluation",
+    "Event",
+    "EventRegistration",
     "Expert",
     "ExpertCountry",
     "ExpertLanguage",
     "ExpertTheme",
     "ImportJob",
+    "Interest",
+    "Membership",
     "Module",
     "ModuleRevision",
     "ModuleTag",
     "ModuleTranslation",
+    "Notification",
+    "NotificationSettings",
+    "OpenCall",
+    "OpportunityPreference",
+    "PartnerFocalPoint",
     "PartnerInstitution",
+    "Post",
+    "PostAttachment",
+    "PostReport",
+    "PostRevision",
     "Progress",
     "Question",
     "Region",
@@ -67,6 +96,8 @@ __all__ = [
     "SectionRead",
     "TextEmbedding",
     "Theme",
+    "Thread",
+    "ThreadFollow",
     "Unavailability",
     "User",
     "UserSession",

@@ -62,10 +62,47 @@ class World:
         return token
 
     @cached_property
+    def focal_point(self):
+        """A partner account of the world's partner institution (whose request and Action
+        the URLs name)."""
+        from roster.auth.models import PartnerFocalPoint, Role
+
+        user = self.make.user(email="focal@example.org", role=Role.PARTNER)
+        self.db.session.add(PartnerFocalPoint(user_id=user.id, partner_id=self.partner.id))
+        self.db.session.commit()
+        return user
+
+    @cached_property
+    def call(self):
+        """An open call on the world's activity, with the owner's interest in it; it asks for
+        no language, so that every expert of the world meets its requirements."""
+        from datetime import date, timedelta
+
+        from roster.opportunities.models import Interest, OpenCall
+
+        start = date.today() + timedelta(days=60)
+        call = OpenCall(
+            activity=self.activity,
+            title="Trainer for a border management workshop",
+            expected="Two days of training on risk analysis at land borders.",
+            start_on=start,
+            deadline=start - timedelta(days=30),
+        )
+        call.interests.append(Interest(expert=self.expert, note="I ran this workshop before."))
+        self.db.session.add(call)
+        self.db.session.commit()
+        return call
+
+    @cached_property
     def action(self):
+        """An Action with the world's partner institution."""
         from tests.actions import helpers
 
-        return helpers.action(self.db, self.make)
+        partner = self.partner
+        action = helpers.action(self.db, self.make)
+        action.partners.append(partner)
+        self.db.session.commit()
+        return action
 
     @cached_property
     def partner(self):
@@ -77,7 +114,7 @@ class World:
     def partner_request(self):
         from tests.actions import helpers
 
-        return helpers.request(self.db, self.make)
+        return helpers.request(self.db, self.make, partner=self.partner)
 
     @cached_property
     def activity(self):
@@ -176,6 +213,95 @@ class World:
         self.db.session.commit()
         return job
 
+    @cached_property
+    def community(self):
+        """A closed community: the owner is a plain member, the other expert is not."""
+        from roster.communities.models import Community, Membership
+
+        community = Community(name_en="Border practice", description_en="Members only.")
+        self.db.session.add(community)
+        self.db.session.flush()
+        self.db.session.add(Membership(community_id=community.id, user_id=self.owner.id))
+        self.db.session.commit()
+        return community
+
+    @cached_property
+    def membership(self):
+        """The owner's membership of the community."""
+        return self.community.membership_of(self.owner)
+
+    @cached_property
+    def thread(self):
+        """A thread the owner started in the community, with their first post."""
+        from roster.communities.posting import start_thread
+
+        with flask.current_app.test_request_context():
+            thread = start_thread(
+                self.community, self.owner, "Screening at borders", "First post", "en"
+            )
+        self.db.session.commit()
+        return thread
+
+    @cached_property
+    def post(self):
+        """The owner's post (the thread's first), still within its edit period."""
+        return self.thread.posts[0]
+
+    @cached_property
+    def community_file(self):
+        """A PDF attached to the owner's post."""
+        from roster.communities.attachments import CheckedFile, attach
+
+        attach(self.post, [CheckedFile("notes.pdf", make_pdf(), "application/pdf", ".pdf")])
+        self.db.session.commit()
+        return self.post.attachments[-1]
+
+    @cached_property
+    def report(self):
+        """Staff's report of the owner's post."""
+        from roster.communities.models import PostReport
+
+        found = PostReport(post_id=self.post.id, reporter_id=self.staff.id, reason="Off topic")
+        self.db.session.add(found)
+        self.db.session.commit()
+        return found
+
+    @cached_property
+    def event(self):
+        """A coming webinar in the community."""
+        from datetime import timedelta
+
+        from roster.communities.models import Event
+        from roster.core.time import utcnow
+
+        start = utcnow().replace(microsecond=0) + timedelta(days=7)
+        event = Event(
+            community_id=self.community.id,
+            title="Border management webinar",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            timezone="Africa/Nairobi",
+        )
+        self.db.session.add(event)
+        self.db.session.commit()
+        return event
+
+    @cached_property
+    def notification(self):
+        """A notification of the owner's."""
+        from roster.notifications import notify
+
+        note = notify(
+            self.owner,
+            "community.reply",
+            link="/communities/",
+            actor="Staff",
+            thread="Screening at borders",
+            community="Border practice",
+        )
+        self.db.session.commit()
+        return note
+
     def give_cv(self):
         """Store a real PDF as the owner's CV."""
         from roster.experts.cv import store_cv
@@ -199,7 +325,9 @@ WORLD_ARGS = {
     "action_id": lambda w: w.action.id,
     "request_id": lambda w: w.partner_request.id,
     "partner_id": lambda w: w.partner.id,
+    "focal_point_id": lambda w: w.focal_point.id,
     "activity_id": lambda w: w.activity.id,
+    "call_id": lambda w: w.call.id,
     "assignment_id": lambda w: w.assignment.id,
     "document_id": lambda w: w.document.id,
     "module_id": lambda w: w.module.id,
@@ -213,4 +341,12 @@ WORLD_ARGS = {
     "name": lambda w: w.attachment.filename,
     "revision_id": lambda w: w.revision.id,
     "code": lambda w: w.certificate.code,
+    "community_id": lambda w: w.community.id,
+    "membership_id": lambda w: w.membership.id,
+    "thread_id": lambda w: w.thread.id,
+    "post_id": lambda w: w.post.id,
+    "file_id": lambda w: w.community_file.id,
+    "report_id": lambda w: w.report.id,
+    "notification_id": lambda w: w.notification.id,
+    "event_id": lambda w: w.event.id,
 }

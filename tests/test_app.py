@@ -1,5 +1,10 @@
 """The app factory, configuration, errors and health check."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from config import ProductionConfig
@@ -31,6 +36,17 @@ def test_production_refuses_development_secret(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "short")
     with pytest.raises(RuntimeError):
         create_app(config_name="production")
+
+
+def test_community_edit_minutes_come_from_the_environment(app):
+    assert app.config["COMMUNITY_EDIT_MINUTES"] == 30
+    read = "import config; print(config.Config.COMMUNITY_EDIT_MINUTES)"
+    env = {**os.environ, "COMMUNITY_EDIT_MINUTES": "45"}
+    root = Path(__file__).resolve().parent.parent
+    answer = subprocess.run(
+        [sys.executable, "-c", read], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    assert answer.stdout.strip() == "45"
 
 
 @pytest.mark.parametrize(("accept", "lang"), [("fr-FR,fr;q=0.9", "fr"), ("es", "es"), ("de", "en")])

@@ -24,6 +24,7 @@ ALLOWED = {
     "ops": {"core", "extensions"},
     "audit": {"core", "extensions"},
     "auth": {"audit", "core", "extensions", "i18n", "mail", "security_headers"},
+    "notifications": {"auth", "core", "extensions", "i18n", "mail"},
     "main": {"auth", "core", "extensions", "i18n"},
     "taxonomy": {"audit", "auth", "core", "extensions", "i18n"},
     "experts": {"audit", "auth", "core", "extensions", "i18n", "mail", "taxonomy"},
@@ -32,15 +33,26 @@ ALLOWED = {
         *("audit", "auth", "core", "experts", "extensions", "i18n", "mail"),
         *("taxonomy", "toolkit"),
     },
+    "opportunities": {
+        *("actions", "audit", "auth", "core", "experts", "extensions", "i18n", "mail"),
+        *("notifications", "taxonomy"),
+    },
     "reports": {
         *("actions", "auth", "core", "experts", "extensions", "i18n", "taxonomy"),
         "toolkit",
     },
-    "api": {
-        *("actions", "auth", "core", "experts", "extensions", "i18n", "reports"),
-        *("taxonomy", "toolkit"),
+    "communities": {
+        *("audit", "auth", "core", "experts", "extensions", "i18n", "mail"),
+        *("notifications", "opportunities"),
     },
-    "demo": {"actions", "auth", "core", "experts", "extensions", "taxonomy", "toolkit"},
+    "api": {
+        *("actions", "auth", "communities", "core", "experts", "extensions", "i18n"),
+        *("opportunities", "reports", "taxonomy", "toolkit"),
+    },
+    "demo": {
+        *("actions", "auth", "communities", "core", "experts", "extensions", "notifications"),
+        *("opportunities", "taxonomy", "toolkit"),
+    },
 }
 
 # The wiring: modules whose job is to name every part (the factory, the CLI, the model list).

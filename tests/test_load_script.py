@@ -189,3 +189,13 @@ def test_search_targets():
     assert any("search: p99 250 ms" in m for m in report.misses({"search": fast}, None, 16))
     fast.p99_us, fast.requests = 9000, 900  # 90 requests/s
     assert any("90 requests/s" in m for m in report.misses({"search": fast}, None, 16))
+
+
+def test_profile_asks_the_search_scenarios_pages():
+    from bench.load.profile import search_pages
+
+    pages = search_pages()
+    assert len(pages) == 45  # the 15 queries of scripts/search.lua, on pages 1 to 3
+    assert pages[0] == "/experts/?q=asylum&page=1"
+    assert "/experts/?language=es&min_level=C1&page=1" in pages
+    assert {p.rsplit("=", 1)[1] for p in pages} == {"1", "2", "3"}

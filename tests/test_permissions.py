@@ -1,7 +1,7 @@
 """Who may open every route: a table generated from the app's URL map.
 
 Each endpoint of the URL map must have a row in EXPECTED, or the test fails: a new route
-cannot go untested. A row says, for each of five callers, what must happen:
+cannot go untested. A row says, for each of six callers, what must happen:
 
 - OK: not refused (no 401, 403, 404 or redirect to the sign-in page; never a 5xx),
 - LOGIN: 401 or a redirect to the sign-in page,
@@ -9,10 +9,12 @@ cannot go untested. A row says, for each of five callers, what must happen:
 - MISSING: 404 (a page about someone else answers as if it did not exist).
 
 The callers: anonymous; "owner", an expert whose profile the URL names; "other", another
-expert; staff; admin. URL arguments come from WORLD_ARGS in tests/permission_world.py (an
-expert_id is the owner's expert, a user_id the owner's account, ...), built lazily so that
-each test creates only what its route needs; ENDPOINT_ARGS and SETUP below cover the rest.
-GET routes are requested with GET, by the five callers in turn; POST-only routes with an
+expert; staff; admin; "focal_point", a partner account of the institution the world's request
+and Action belong to (unless a row says otherwise, it is treated as "other" is). URL arguments
+come from WORLD_ARGS in tests/permission_world.py (an expert_id is the owner's expert, a
+user_id the owner's account, ...), built lazily so that each test creates only what its route
+needs; ENDPOINT_ARGS and SETUP below cover the rest.
+GET routes are requested with GET, by the six callers in turn; POST-only routes with an
 empty POST (CSRF is off in the test config), where only "refused or not" is checked.
 """
 
@@ -26,13 +28,18 @@ from werkzeug.security import generate_password_hash
 from roster import create_app
 from tests.permission_world import WORLD_ARGS, World
 
-ROLES = ("anonymous", "owner", "other", "staff", "admin")
+ROLES = ("anonymous", "owner", "other", "staff", "admin", "focal_point")
 OK, LOGIN, DENIED, MISSING = "ok", "login", "403", "404"
 
 
-def expect(anonymous=LOGIN, owner=DENIED, other=DENIED, staff=OK, admin=OK) -> dict:
-    """A row of the table; the defaults describe a staff-only route."""
-    return dict(zip(ROLES, (anonymous, owner, other, staff, admin), strict=True))
+def expect(
+    anonymous=LOGIN, owner=DENIED, other=DENIED, staff=OK, admin=OK, focal_point=None
+) -> dict:
+    """A row of the table; the defaults describe a staff-only route. A partner's focal point
+    is, unless said otherwise, one more signed-in caller who owns nothing (as "other")."""
+    focal_point = other if focal_point is None else focal_point
+    values = (anonymous, owner, other, staff, admin, focal_point)
+    return dict(zip(ROLES, values, strict=True))
 
 
 PUBLIC = expect(OK, OK, OK, OK, OK)
@@ -41,6 +48,10 @@ STAFF = expect()
 ADMIN = expect(staff=DENIED)
 OWNER_OR_STAFF = expect(owner=OK, other=MISSING)
 OWNER_OR_STAFF_403 = expect(owner=OK, other=DENIED)
+# An expert's own pages (any expert's): staff and focal points have no profile to match.
+EXPERTS = expect(owner=OK, other=OK, staff=DENIED, admin=DENIED, focal_point=DENIED)
+# A focal point's own pages: their institution's requests and Actions.
+FOCAL_POINT = expect(owner=DENIED, other=DENIED, staff=DENIED, admin=DENIED, focal_point=OK)
 
 
 # Values that are not objects of the world, for one endpoint's arguments.
@@ -100,8 +111,12 @@ EXPECTED: dict[str, dict] = {
     "experts.cv": OWNER_OR_STAFF_403,
     "experts.delete_cv": OWNER_OR_STAFF_403,
     # an expert's own data: staff have no profile of their own
-    "experts.export_my_data": expect(owner=OK, other=OK, staff=MISSING, admin=MISSING),
-    "experts.request_erasure": expect(owner=OK, other=OK, staff=MISSING, admin=MISSING),
+    "experts.export_my_data": expect(
+        owner=OK, other=OK, staff=MISSING, admin=MISSING, focal_point=MISSING
+    ),
+    "experts.request_erasure": expect(
+        owner=OK, other=OK, staff=MISSING, admin=MISSING, focal_point=MISSING
+    ),
     "experts.detail": STAFF,
     "experts.index": STAFF,
     "experts.export": STAFF,
@@ -158,7 +173,29 @@ EXPECTED: dict[str, dict] = {
     "actions.partners": STAFF,
     "actions.create_partner": STAFF,
     "actions.edit_partner": STAFF,
+    "actions.invite_focal_point": STAFF,
+    "actions.remove_focal_point": STAFF,
+    "actions.erase_focal_point": STAFF,
+    # a partner's focal point: their institution's requests and Actions, a new request
+    "partner.home": FOCAL_POINT,
+    "partner.new_request": FOCAL_POINT,
+    "partner.request_detail": FOCAL_POINT,
+    "partner.action_detail": FOCAL_POINT,
+    # a focal point's own data: their copy, and their request for erasure
+    "partner.export_my_data": FOCAL_POINT,
+    "partner.request_erasure": FOCAL_POINT,
     "actions.find_experts": STAFF,
+    # opportunities: experts see the calls ranked for them and answer them; staff publish
+    # and close them; a focal point is no expert
+    "opportunities.for_me": EXPERTS,
+    "opportunities.set_threshold": EXPERTS,
+    "opportunities.show": EXPERTS,
+    "opportunities.express_interest": EXPERTS,
+    "opportunities.withdraw_interest": EXPERTS,
+    "opportunities.calls": STAFF,
+    "opportunities.create_call": STAFF,
+    "opportunities.call_detail": STAFF,
+    "opportunities.close_call": STAFF,
     # reports: staff
     "reports.dashboard": STAFF,
     "reports.year_index": STAFF,
@@ -195,6 +232,45 @@ EXPECTED: dict[str, dict] = {
     "toolkit.report_module": STAFF,
     "toolkit.report_people": STAFF,
     "toolkit.export": STAFF,
+    # communities: members (the owner) and staff; a closed community is hidden from others
+    "communities.index": SIGNED_IN,
+    "communities.create": STAFF,
+    "communities.detail": OWNER_OR_STAFF,
+    "communities.edit": expect(owner=DENIED, other=MISSING),
+    "communities.search": OWNER_OR_STAFF,
+    "communities.members": OWNER_OR_STAFF,
+    "communities.add_member": expect(owner=DENIED, other=MISSING),
+    # the owner is a member already; staff see every community but join none
+    "communities.join": expect(owner=OK, other=MISSING, staff=DENIED, admin=DENIED),
+    "communities.leave": OWNER_OR_STAFF,
+    "communities.new_thread": OWNER_OR_STAFF,
+    "communities.thread": OWNER_OR_STAFF,
+    "communities.follow": OWNER_OR_STAFF,
+    "communities.history": OWNER_OR_STAFF,
+    "communities.file": OWNER_OR_STAFF,
+    # the owner's own post: only its author edits it; anyone else reading it may report it
+    "communities.edit_post": expect(owner=OK, other=MISSING, staff=DENIED, admin=DENIED),
+    "communities.report": expect(owner=DENIED, other=MISSING),
+    # moderation: the community's moderators and staff (the owner is a plain member)
+    "communities.lock": expect(owner=DENIED, other=MISSING),
+    "communities.hide": expect(owner=DENIED, other=MISSING),
+    "communities.show": expect(owner=DENIED, other=MISSING),
+    "communities.remove_member": expect(owner=DENIED, other=MISSING),
+    "communities.queue": expect(owner=DENIED, other=MISSING),
+    "communities.dismiss": expect(owner=DENIED, other=MISSING),
+    # events: members read, register and download the calendar; moderators and staff plan
+    "communities.events": OWNER_OR_STAFF,
+    "communities.event": OWNER_OR_STAFF,
+    "communities.register": OWNER_OR_STAFF,
+    "communities.calendar": OWNER_OR_STAFF,
+    "communities.new_event": expect(owner=DENIED, other=MISSING),
+    "communities.edit_event": expect(owner=DENIED, other=MISSING),
+    # notifications: each person's own; the digest's unsubscribe link is its own secret
+    "notifications.index": SIGNED_IN,
+    "notifications.open": expect(owner=OK, other=MISSING, staff=MISSING, admin=MISSING),
+    "notifications.read_all": SIGNED_IN,
+    "notifications.settings": SIGNED_IN,
+    "notifications.unsubscribe": PUBLIC,
     # JSON API
     "api.openapi": PUBLIC,
     "api.themes": PUBLIC,
@@ -209,6 +285,11 @@ EXPECTED: dict[str, dict] = {
     "api.action_matches": STAFF,
     "api.report_year": STAFF,
     "api.report_coverage": STAFF,
+    # communities: the caller's own (a closed one is hidden from others, as on the pages)
+    "api.communities": SIGNED_IN,
+    "api.community_threads": OWNER_OR_STAFF,
+    # open calls: ranked for an expert, counted for staff; a focal point is neither
+    "api.opportunities": expect(owner=OK, other=OK, focal_point=DENIED),
 }
 
 
@@ -318,7 +399,7 @@ def _request_as(client, login, world, role, method, url):
 
 @pytest.mark.parametrize(("endpoint", "rule", "method"), GET_ROUTES, ids=[r[1] for r in GET_ROUTES])
 def test_who_may_open(app, client, login, make, db, endpoint, rule, method):
-    """Every caller of a page gets what the table says (one world, the five callers in turn)."""
+    """Every caller of a page gets what the table says (one world, the six callers in turn)."""
     world, url = _prepare(app, make, db, endpoint, rule)
     wrong = []
     for role in ROLES:

@@ -4,13 +4,17 @@ from flask import Blueprint
 
 from roster.actions.activities import activity_views
 from roster.actions.activities import views as actions
+from roster.actions.portal import privacy_views as portal_privacy
+from roster.actions.portal import views as portal
 from roster.actions.ranking import views as ranking
-from roster.actions.requests import partner_views
+from roster.actions.requests import focal_point_views, partner_views
 from roster.actions.requests import views as requests
 from roster.actions.team import views as team
 from roster.actions.team.history import assignment_history
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
+# A partner focal point's own pages (roster/actions/portal/).
+portal_bp = Blueprint("partner", __name__, url_prefix="/partner")
 
 FORM = ["GET", "POST"]
 POST = ["POST"]
@@ -33,6 +37,24 @@ bp.add_url_rule("/partners", "partners", partner_views.partners)
 bp.add_url_rule("/partners/new", "create_partner", partner_views.create_partner, methods=FORM)
 bp.add_url_rule(
     "/partners/<int:partner_id>/edit", "edit_partner", partner_views.edit_partner, methods=FORM
+)
+bp.add_url_rule(
+    "/partners/<int:partner_id>/focal-points",
+    "invite_focal_point",
+    focal_point_views.invite_focal_point,
+    methods=POST,
+)
+bp.add_url_rule(
+    "/partners/<int:partner_id>/focal-points/<int:focal_point_id>/remove",
+    "remove_focal_point",
+    focal_point_views.remove_focal_point,
+    methods=POST,
+)
+bp.add_url_rule(
+    "/partners/<int:partner_id>/focal-points/<int:focal_point_id>/erase",
+    "erase_focal_point",
+    focal_point_views.erase_focal_point,
+    methods=POST,
 )
 
 # Actions, their status, activities and documents.
@@ -103,6 +125,15 @@ bp.add_url_rule(
 bp.add_url_rule("/invitations", "my_invitations", team.my_invitations)
 bp.add_url_rule(
     "/invitations/<int:assignment_id>", "answer_invitation", team.answer_invitation, methods=POST
+)
+
+portal_bp.add_url_rule("/", "home", portal.home)
+portal_bp.add_url_rule("/requests/new", "new_request", portal.new_request, methods=FORM)
+portal_bp.add_url_rule("/requests/<int:request_id>", "request_detail", portal.request_detail)
+portal_bp.add_url_rule("/actions/<int:action_id>", "action_detail", portal.action_detail)
+portal_bp.add_url_rule("/me/data.json", "export_my_data", portal_privacy.export_my_data)
+portal_bp.add_url_rule(
+    "/me/erasure", "request_erasure", portal_privacy.request_erasure, methods=FORM
 )
 
 

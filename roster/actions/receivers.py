@@ -1,11 +1,16 @@
 """The Actions' answers to what experts announce (see roster/experts/signals.py): their share of
-a person's copy of their data, and of an erasure."""
+a person's copy of their data, and of an erasure; and to what auth asks of a partner's focal
+point (roster/auth/signals.py): their name with their institution's, for the communities."""
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from roster.actions.models import Assignment, Evaluation
+from roster.actions.models import Assignment, Evaluation, PartnerInstitution
 from roster.actions.ranking.service import forget_index
+from roster.auth.models import PartnerFocalPoint
+from roster.auth.signals import profiles_of, users_named
 from roster.core.after_commit import after_commit
 from roster.experts.models import Expert
 from roster.experts.signals import expert_erased, personal_data_asked
@@ -71,7 +76,41 @@ def forget_work(expert: Expert, **_) -> None:
     after_commit(db.session, forget_index)
 
 
+@dataclass(frozen=True)
+class FocalPointName:
+    """How a focal point is named to others: "Ana Pérez — Dirección General de Migración"."""
+
+    id: int  # the account's: a focal point has no profile row of its own
+    person_name: str  # alone, for a mention handle (@ana-perez)
+    institution: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.person_name} — {self.institution}"
+
+
+def focal_points_of_users(_sender, user_ids, **_) -> dict[int, FocalPointName]:
+    """The name and institution of each of these accounts that is a named focal point."""
+    if not user_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(PartnerFocalPoint.user_id, PartnerFocalPoint.name, PartnerInstitution.name)
+        .join(PartnerInstitution, PartnerInstitution.id == PartnerFocalPoint.partner_id)
+        .where(PartnerFocalPoint.user_id.in_(user_ids), PartnerFocalPoint.name != "")
+    )
+    return {uid: FocalPointName(uid, name, institution) for uid, name, institution in rows}
+
+
+def focal_points_named(_sender, pattern: str, **_) -> sa.Select:
+    """The focal points whose own name matches a lower-case LIKE pattern."""
+    return sa.select(PartnerFocalPoint.user_id).where(
+        sa.func.lower(PartnerFocalPoint.name).like(pattern)
+    )
+
+
 def connect() -> None:
-    """Answer the experts' signals."""
+    """Answer the experts' signals, and auth's questions about focal points."""
     personal_data_asked.connect(work_data)
     expert_erased.connect(forget_work)
+    profiles_of.connect(focal_points_of_users)
+    users_named.connect(focal_points_named)

@@ -5,7 +5,16 @@ marshmallow schemas that read the requests)."""
 from flask import Flask, jsonify, request
 from flask_smorest import Api, current_api
 
-from roster.api import actions, experts, matches, reports, themes, toolkit
+from roster.api import (
+    actions,
+    communities,
+    experts,
+    matches,
+    opportunities,
+    reports,
+    themes,
+    toolkit,
+)
 from roster.api.base import (
     api_error,
     bp,
@@ -47,6 +56,14 @@ RULES = (
     ("/actions/<int:action_id>/matches", matches.action_matches, "matchExpertsForAction", ["GET"]),
     ("/reports/years/<int:year>", reports.report_year, "getYearReport", ["GET"]),
     ("/reports/coverage", reports.report_coverage, "getCoverageReport", ["GET"]),
+    ("/communities", communities.communities, "listCommunities", ["GET"]),
+    (
+        "/communities/<int:community_id>/threads",
+        communities.community_threads,
+        "listCommunityThreads",
+        ["GET"],
+    ),
+    ("/opportunities", opportunities.opportunities, "listOpportunities", ["GET"]),
     ("/openapi.json", openapi, "openapi", ["GET"]),
 )
 for url, view, operation_id, methods in RULES:

@@ -35,6 +35,20 @@ EVENT_LABELS = {
     "region_changed": _l("Region changed"),
     "countries_moved": _l("Countries moved to another region"),
     "toolkit.module_status": _l("Toolkit module published or withdrawn"),
+    "focal_point_invited": _l("Partner focal point invited"),
+    "focal_point_removed": _l("Partner focal point removed"),
+    "focal_point_erased": _l("Partner focal point's personal data erased"),
+    "call_published": _l("Open call published"),
+    "call_closed": _l("Open call closed"),
+    "community.created": _l("Community created"),
+    "community.member_added": _l("Member added to a community"),
+    "community.moderator_named": _l("Community moderator named"),
+    "community.member_removed": _l("Member removed from a community"),
+    "community.post_hidden": _l("Community post hidden"),
+    "community.post_shown": _l("Community post shown again"),
+    "community.thread_locked": _l("Community thread locked"),
+    "community.thread_unlocked": _l("Community thread unlocked"),
+    "community.report_dismissed": _l("Report on a community post dismissed"),
 }
 
 # What kind of record an event is about (AuditEvent.target_type: the model's class name).
@@ -49,6 +63,11 @@ TARGET_LABELS = {
     "assignment": _l("Invitation"),
     "request": _l("Request"),
     "action": _l("Action"),
+    "opencall": _l("Open call"),
+    "community": _l("Community"),
+    "membership": _l("Community membership"),
+    "thread": _l("Community thread"),
+    "post": _l("Community post"),
 }
 
 # The first of these attributes a record has is its name in the log.

@@ -20,6 +20,9 @@ def check_csrf() -> None:
         return
     if request.method not in UNSAFE_METHODS:
         return
+    view = current_app.view_functions.get(request.endpoint or "")
+    if getattr(view, "signed_link", False) and not current_user.is_authenticated:
+        return  # the link's signature is the secret; no session rides on the request
     if request.path.startswith("/api/") and not current_user.is_authenticated:
         # No session to ride on, so nothing to forge: the API answers 401 and says how to
         # authenticate, rather than a CSRF error about a form the caller never had.

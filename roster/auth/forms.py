@@ -23,7 +23,14 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-ROLE_LABELS = {Role.EXPERT: _l("Expert"), Role.STAFF: _l("Staff"), Role.ADMIN: _l("Administrator")}
+ROLE_LABELS = {
+    Role.EXPERT: _l("Expert"),
+    Role.STAFF: _l("Staff"),
+    Role.ADMIN: _l("Administrator"),
+    Role.PARTNER: _l("Partner focal point"),
+}
+# A focal point belongs to an institution: staff invite them from its page, not from here.
+ASSIGNABLE_ROLES = (Role.EXPERT, Role.STAFF, Role.ADMIN)
 # Each language is named in itself, so that a reader lost in the wrong one finds theirs.
 LOCALE_CHOICES = [
     SelectChoice(code, name, render_kw={"lang": code})
@@ -31,8 +38,8 @@ LOCALE_CHOICES = [
 ]
 
 
-def _role_choices() -> list[SelectChoice]:
-    return [SelectChoice(r.value, label) for r, label in ROLE_LABELS.items()]
+def _role_choices(roles=ASSIGNABLE_ROLES) -> list[SelectChoice]:
+    return [SelectChoice(r.value, ROLE_LABELS[r]) for r in roles]
 
 
 def _email_field(autocomplete: str = "email") -> EmailField:
@@ -158,7 +165,7 @@ class UserSearchForm(FlaskForm):
     q = SearchField(_l("Search by e-mail or name"), filters=[_strip], validators=[Optional()])
     role = SelectField(
         _l("Role"),
-        choices=[SelectChoice("", _l("Any role")), *_role_choices()],
+        choices=[SelectChoice("", _l("Any role")), *_role_choices(tuple(ROLE_LABELS))],
         validators=[Optional()],
     )
     state = SelectField(

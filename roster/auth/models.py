@@ -19,6 +19,7 @@ class Role(enum.StrEnum):
     EXPERT = "expert"
     STAFF = "staff"
     ADMIN = "admin"
+    PARTNER = "partner"  # a focal point of one partner institution (PartnerFocalPoint)
 
 
 class User(UserMixin, db.Model):
@@ -48,6 +49,12 @@ class User(UserMixin, db.Model):
     )
     sessions: Mapped[list["UserSession"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+    focal_point: Mapped["PartnerFocalPoint | None"] = relationship(
+        back_populates="user",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        foreign_keys="PartnerFocalPoint.user_id",
     )
 
     # The signed-in session being started (see roster.auth.sessions): get_id() names it, so
@@ -95,6 +102,13 @@ class User(UserMixin, db.Model):
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
+
+    @property
+    def partner_id(self) -> int | None:
+        """The partner institution a focal point speaks for (None for every other account)."""
+        if self.role != Role.PARTNER or self.focal_point is None:
+            return None
+        return self.focal_point.partner_id
 
     @property
     def is_erased(self) -> bool:
@@ -186,3 +200,28 @@ class UserSession(db.Model):
     @staticmethod
     def hash(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+class PartnerFocalPoint(db.Model):
+    """A partner account's institution: one each, several focal points per institution.
+
+    The institution is the actions domain's table, named here by its key only (auth sits
+    below actions and imports nothing from it). The person's name lives here, not on User:
+    a focal point has no expert profile, and the communities sign their posts with it.
+    """
+
+    __tablename__ = "partner_focal_point"
+
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("partner_institution.id", ondelete="CASCADE"), index=True
+    )
+    invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    name: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    # Set when the focal point asks for the erasure of their data; staff confirm it.
+    erasure_requested_at: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(back_populates="focal_point", foreign_keys=[user_id])

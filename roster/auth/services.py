@@ -8,7 +8,7 @@ from flask import current_app, url_for
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from roster.auth.models import Role, User
-from roster.auth.permissions import is_staff
+from roster.auth.permissions import is_partner, is_staff
 from roster.auth.signals import account_created
 from roster.core.time import utcnow
 from roster.extensions import db
@@ -97,6 +97,8 @@ def landing_url(user: User) -> str:
     views = current_app.view_functions
     if is_staff(user) and "experts.index" in views:
         return url_for("experts.index")
+    if is_partner(user):
+        return url_for("partner.home") if "partner.home" in views else url_for("main.index")
     if not is_staff(user) and "experts.me" in views:
         return url_for("experts.me")
     return url_for("main.index")

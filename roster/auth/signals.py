@@ -11,6 +11,15 @@ account_created = _signals.signal("account-created")
 # Asked with user_ids: each receiver answers {user_id: profile}, a profile having .id and .name.
 profiles_of = _signals.signal("profiles-of")
 
+# Asked with the User whose copy of their data is being made, for an account no expert profile
+# speaks for (a partner's focal point; experts have experts/signals.py): each receiver answers
+# {section: JSON-ready data} with what its domain holds about that person, nothing of others.
+account_data_asked = _signals.signal("account-data-asked")
+
+# Sent with such a User being erased (in the session, not committed): each domain forgets
+# what it holds about the person (communities: posts emptied in place, memberships deleted).
+account_erased = _signals.signal("account-erased")
+
 # Asked with a lower-case LIKE pattern: each receiver answers a SELECT of user ids whose
 # person's name matches it.
 users_named = _signals.signal("users-named")

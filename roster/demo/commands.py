@@ -4,7 +4,7 @@ import click
 import sqlalchemy as sa
 from flask import current_app
 
-from roster.demo import DEMO_LOGINS, DEMO_PASSWORD
+from roster.demo import DEMO_LOGINS, DEMO_PARTNER_LOGINS, DEMO_PASSWORD
 from roster.experts.models import Expert
 from roster.extensions import db
 
@@ -40,15 +40,15 @@ def demo_logins() -> None:
     """Print the demo accounts that can sign in."""
     from roster.auth.models import User
 
-    present = set(
-        db.session.scalars(
-            sa.select(User.email).where(User.email.in_([email for email, _ in DEMO_LOGINS]))
-        )
-    )
+    emails = [email for email, _ in DEMO_LOGINS] + [e for e, _name, _lang in DEMO_PARTNER_LOGINS]
+    present = set(db.session.scalars(sa.select(User.email).where(User.email.in_(emails))))
+    missing = "  (not loaded: run `flask seed-demo`)"
     click.echo(f"Demo accounts (password: {DEMO_PASSWORD}):")
     for email, role in DEMO_LOGINS:
-        note = "" if email in present else "  (not loaded: run `flask seed-demo`)"
-        click.echo(f"  {role:<7} {email}{note}")
+        click.echo(f"  {role:<7} {email}{'' if email in present else missing}")
+    for email, institution, _lang in DEMO_PARTNER_LOGINS:
+        note = f"  (focal point of {institution})" if email in present else missing
+        click.echo(f"  {'partner':<7} {email}{note}")
     click.echo(
         "Staff and admin also enter a second-factor code: in development the sign-in page "
         "shows the demo accounts' current code."

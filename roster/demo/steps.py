@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from roster.demo import SEED
 from roster.demo.accounts import seed_accounts
 from roster.demo.actions import ACTION_UNITS, seed_actions
+from roster.demo.communities import COMMUNITY_UNITS, seed_communities
 from roster.demo.experts import EXPERT_UNITS, seed_experts
+from roster.demo.opportunities import OPEN_CALL_UNITS, seed_open_calls, seed_partner_accounts
 from roster.demo.partners import PARTNERS, seed_partners
 from roster.taxonomy.seed import seed_reference_data
 from roster.toolkit.content import load_toolkit_content
@@ -59,6 +61,12 @@ STEPS: list[Step] = [
     Step("toolkit modules", seed_toolkit),
     # Counts the Actions, their activities and the requests it adds (docs/demo.md).
     Step("actions", seed_actions, units=ACTION_UNITS, label="Actions, activities and requests"),
+    # Focal points before the communities, which count them as members; the calls follow
+    # the Actions' activities.
+    Step("partner accounts", seed_partner_accounts),
+    Step("open calls", seed_open_calls, units=OPEN_CALL_UNITS),
+    # The communities come after the experts and partners whose members they are.
+    Step("communities", seed_communities, units=COMMUNITY_UNITS),
 ]
 
 

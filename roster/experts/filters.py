@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
@@ -11,23 +10,14 @@ from wtforms.validators import ValidationError
 from matching import LEVELS
 from roster.core.filter_forms import FilterForm, check, cut, strip
 from roster.core.numbers import parse_int
-from roster.core.widgets import CachedSelect
+from roster.core.widgets import CachedSelect, FastLabel, FastTextInput
 from roster.experts.forms import BLANK, options
 from roster.experts.models import Status
 from roster.experts.profile import STATUS_LABELS
 from roster.experts.search_terms import parse_query
-from roster.extensions import db
-from roster.i18n import LEVEL_LABELS, country_choices, language_choices
-from roster.taxonomy.models import Region, Theme
+from roster.experts.vocabulary import SORT_LABELS, Vocabulary, vocabulary
+from roster.i18n import LEVEL_LABELS
 
-SORT_LABELS = {
-    "relevance": _l("Best match"),
-    "name": _l("Name"),
-    "-joined": _l("Joined, newest first"),
-    "joined": _l("Joined, oldest first"),
-    "-experience": _l("Most experienced first"),
-    "-updated": _l("Recently updated"),
-}
 YEARS = (1900, 2200)
 SEARCH_HELP_ERROR = _l(
     'Nothing to search for: type words, or a "phrase in quotes" (punctuation alone is ignored).'
@@ -74,6 +64,7 @@ class RosterFilterForm(FilterForm):
 
     q = StringField(
         _l("Search names, biographies and CVs"),
+        widget=FastTextInput(),
         filters=[strip, cut(200)],
         validators=[check(parse_query, SEARCH_HELP_ERROR)],
         render_kw={"type": "search"},
@@ -124,18 +115,21 @@ class RosterFilterForm(FilterForm):
     )
     available_from = StringField(
         _l("Available from"),
+        widget=FastTextInput(),
         filters=[strip],
         validators=[check(_date, _l("Enter a date as YYYY-MM-DD."))],
         render_kw={"type": "date"},
     )
     available_to = StringField(
         _l("Available until"),
+        widget=FastTextInput(),
         filters=[strip],
         validators=[check(_date, _l("Enter a date as YYYY-MM-DD."))],
         render_kw={"type": "date"},
     )
     joined_year = StringField(
         _l("Joined in year"),
+        widget=FastTextInput(),
         filters=[strip],
         validators=[
             check(
@@ -159,16 +153,19 @@ class RosterFilterForm(FilterForm):
         if start and end and start > end:
             raise ValidationError(_l("The end of the window must not be before its start."))
 
-    def with_choices(self) -> "RosterFilterForm":
-        """Offer the themes, regions, languages and countries (the page needs them, the API not)."""
-        themes = db.session.scalars(sa.select(Theme).order_by(Theme.slug)).all()
-        self.theme.choices = options(
-            sorted(((t.slug, t.label) for t in themes), key=lambda c: c[1])
-        )
-        regions = db.session.scalars(sa.select(Region).order_by(Region.slug)).all()
-        self.region.choices = options([BLANK, *((r.slug, r.label) for r in regions)])
-        self.language.choices = options([BLANK, *language_choices()])
-        self.country.choices = options([BLANK, *country_choices()])
+    def with_choices(self, lists: Vocabulary | None = None) -> "RosterFilterForm":
+        """Offer the lists in the reader's language, made once (the page needs them, the API
+        not): themes, regions, languages, countries, statuses, levels and sort orders."""
+        lists = lists or vocabulary()
+        self.theme.choices = lists.themes
+        self.region.choices = lists.regions
+        self.language.choices = lists.languages
+        self.country.choices = lists.countries
+        self.status.choices = lists.statuses
+        self.min_level.choices = lists.levels
+        self.sort.choices = lists.sorts
+        for f in self:  # the page renders the labels too
+            f.label = FastLabel(f.id, f.label.text)
         return self
 
     def clean(self) -> RosterFilters:
@@ -194,11 +191,9 @@ class RosterFilterForm(FilterForm):
 
     def check_known(self, filters: RosterFilters) -> None:
         """Say so when a theme or region in the link no longer exists, rather than show nothing."""
-        slugs = {c.value for c in self.theme.choices}
-        if any(slug not in slugs for slug in filters.themes):
+        if any(slug not in self.theme.choices.values for slug in filters.themes):
             self.theme.errors = [str(_l("Unknown theme."))]
-        regions = {c.value for c in self.region.choices}
-        if filters.region and filters.region not in regions:
+        if filters.region and filters.region not in self.region.choices.values:
             self.region.errors = [str(_l("Unknown region."))]
 
 

@@ -1,6 +1,7 @@
 """The staff roster: search and filters, the CSV export, an expert's detail page, status."""
 
 from datetime import date
+from functools import partial
 
 import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
@@ -21,10 +22,11 @@ from roster.experts.exports import roster_csv
 from roster.experts.filters import RosterFilterForm
 from roster.experts.models import Expert, Status
 from roster.experts.profile import EMPLOYER_TYPE_LABELS, STATUS_LABELS, completeness
-from roster.experts.search import paginate, roster_query
+from roster.experts.roster_rows import roster_rows
+from roster.experts.search import paginate, roster_query, roster_statement
 from roster.experts.search_terms import parse_query
-from roster.experts.snippets import expert_texts, snippets
 from roster.experts.staff_forms import StatusForm, VetForm
+from roster.experts.vocabulary import vocabulary
 from roster.extensions import db
 from roster.i18n import DEPTH_LABELS
 
@@ -33,13 +35,18 @@ from roster.i18n import DEPTH_LABELS
 def index():
     """List the roster for staff, filtered, sorted and paginated."""
     require(can_view_roster)
-    form = RosterFilterForm(request.args).with_choices()
+    lists = vocabulary()
+    form = RosterFilterForm(request.args).with_choices(lists)
     filters = form.clean()
     form.check_known(filters)
     page, per_page = page_args(request.args, current_app.config.get("PER_PAGE", 25))
-    pagination = paginate(roster_query(filters), page, per_page)
     query = parse_query(filters.q)
-    found_in = {e.id: snippets(query, expert_texts(e)) for e in pagination.items} if query else {}
+    pagination = paginate(
+        roster_statement(filters),
+        page,
+        per_page,
+        load=partial(roster_rows, query=query, lists=lists),
+    )
     export_args = {
         key: request.args.getlist(key) for key in request.args if key not in ("page", "per_page")
     }
@@ -49,7 +56,6 @@ def index():
         pagination=pagination,
         experts=pagination.items,
         filters=filters,
-        found_in=found_in,
         export_args=export_args,
     )
 

@@ -212,11 +212,29 @@ def fts5_expression(query: SearchQuery) -> str:
     return " AND ".join(groups)
 
 
+_TSQUERIES: dict[tuple[tuple[str, ...], ...], str] = {}  # by terms; see pg_tsquery
+_TSQUERIES_KEPT = 2048
+
+
 def pg_tsquery(conn: sa.Connection, query: SearchQuery) -> str:
     """The tsquery of a search, as text: each term (a word, or a phrase as <->) parsed by
     every configuration over unaccented text, its distinct forms joined by |, the terms by
     &. Asked of the server once so that the search holds each form once: 'border' four
-    times made the index lookup five times slower. PostgreSQL reads its output back."""
+    times made the index lookup five times slower. PostgreSQL reads its output back.
+
+    The server's answer depends on its dictionaries only, so each process keeps the last
+    queries' answers (a page of results, then the next, asks the same): a round trip less.
+    Restart the app after changing a text search configuration."""
+    found = _TSQUERIES.get(query.terms)
+    if found is None:
+        found = _ask_tsquery(conn, query)
+        if len(_TSQUERIES) >= _TSQUERIES_KEPT:
+            _TSQUERIES.clear()
+        _TSQUERIES[query.terms] = found
+    return found
+
+
+def _ask_tsquery(conn: sa.Connection, query: SearchQuery) -> str:
     forms = [
         sa.func.phraseto_tsquery(
             sa.literal_column(f"'{config}'::regconfig"),
@@ -234,15 +252,33 @@ def pg_tsquery(conn: sa.Connection, query: SearchQuery) -> str:
     return " & ".join(groups)
 
 
-def matches(query: SearchQuery, conn: sa.Connection) -> sa.Subquery:
-    """The experts whose texts match every term: columns expert_id and rank (higher first)."""
+MATCH_PARAMETER = "roster_text"  # the bound parameter of match_statement
+
+
+def match_text(query: SearchQuery, conn: sa.Connection) -> str:
+    """What the engine is asked to match, the value of match_statement's parameter: the
+    tsquery text on PostgreSQL, the MATCH expression of FTS5 on SQLite."""
     if conn.dialect.name == "postgresql":
+        return pg_tsquery(conn, query)
+    return fts5_expression(query)
+
+
+def match_statement(dialect: str, text: str | None = None, ranked: bool = True) -> sa.Subquery:
+    """The experts whose texts match: columns expert_id and rank (higher first), for the
+    text of match_text, bound here or (None) given as the parameter MATCH_PARAMETER when
+    the statement runs, so that one statement serves every search. Without `ranked`, the
+    column expert_id only: ranking every match is most of a search's database time, and
+    another order does not need it."""
+    value = sa.bindparam(MATCH_PARAMETER, text, sa.Text, required=text is None)
+    if dialect == "postgresql":
         table = sa.table(PG_TABLE, sa.column("expert_id"), sa.column("document"))
-        tsquery = sa.cast(sa.literal(pg_tsquery(conn, query), sa.Text), TSQUERY)
+        tsquery = sa.cast(value, TSQUERY)
         # The matching ids come from roster_text_match (the GIN index); the rank is
         # computed here, on narrow rows (OFFSET 0 keeps the subquery whole, so the
         # documents do not travel through the window count and the sort above).
         ids = sa.func.roster_text_match(tsquery).table_valued("expert_id", name="text_match")
+        if not ranked:
+            return sa.select(ids.c.expert_id).subquery("text_search")
         doc = table.alias("ranked")
         rank = sa.func.ts_rank(doc.c.document, tsquery)
         stmt = (
@@ -254,10 +290,14 @@ def matches(query: SearchQuery, conn: sa.Connection) -> sa.Subquery:
         table = sa.table(FTS_TABLE, sa.column("rowid"))
         whole = sa.literal_column(FTS_TABLE)
         rank = -sa.func.bm25(whole, *_BM25_WEIGHTS)  # bm25 is lower for better matches
-        stmt = sa.select(table.c.rowid.label("expert_id"), rank.label("rank")).where(
-            whole.op("MATCH")(fts5_expression(query))
-        )
+        columns = (table.c.rowid.label("expert_id"), *((rank.label("rank"),) if ranked else ()))
+        stmt = sa.select(*columns).where(whole.op("MATCH")(value))
     return stmt.subquery("text_search")
+
+
+def matches(query: SearchQuery, conn: sa.Connection) -> sa.Subquery:
+    """The experts whose texts match every term: columns expert_id and rank (higher first)."""
+    return match_statement(conn.dialect.name, match_text(query, conn))
 
 
 @event.listens_for(_expert, "after_create")

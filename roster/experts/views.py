@@ -22,10 +22,12 @@ from roster.auth.permissions import (
     can_read_cv,
     can_submit_profile,
     can_view_expert,
+    is_partner,
     is_staff,
     owns_expert,
     require,
 )
+from roster.auth.services import landing_url
 from roster.core.time import utcnow
 from roster.core.versions import is_current
 from roster.experts import cv, steps
@@ -58,6 +60,8 @@ def me():
     if expert is None:
         if is_staff(current_user):
             return redirect(url_for("experts.index"))
+        if is_partner(current_user):  # a focal point has no profile, and never gets one
+            return redirect(landing_url(current_user))
         # Registration normally creates the draft; an account made otherwise gets one now.
         expert = Expert(user=current_user, email=current_user.email)
         db.session.add(expert)

@@ -4,7 +4,7 @@ from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from roster.auth.permissions import is_admin, is_staff
+from roster.auth.permissions import is_admin, is_partner, is_staff
 from roster.i18n import LANGUAGES
 
 # (endpoint, label, rule, group): shown when the endpoint exists and the rule allows the user.
@@ -12,12 +12,16 @@ from roster.i18n import LANGUAGES
 NAV = (
     ("experts.me", _l("My profile"), "is_expert", "main"),
     ("actions.my_invitations", _l("Invitations"), "is_expert", "main"),
+    ("opportunities.for_me", _l("Opportunities"), "is_expert", "main"),
+    ("partner.home", _l("Our institution"), "is_partner", "main"),
     ("experts.index", _l("Roster"), "is_staff", "main"),
     ("experts.vetting", _l("Vetting"), "is_staff", "main"),
     ("actions.index", _l("Actions"), "is_staff", "main"),
     ("actions.requests", _l("Requests"), "is_staff", "main"),
+    ("opportunities.calls", _l("Open calls"), "is_staff", "main"),
     ("reports.dashboard", _l("Reports"), "is_staff", "main"),
     ("toolkit.catalog", _l("Toolkit"), "is_authenticated", "main"),
+    ("communities.index", _l("Communities"), "is_authenticated", "main"),
     ("taxonomy.index", _l("Taxonomy"), "is_admin", "admin"),
     ("auth.users", _l("Users"), "is_admin", "admin"),
     ("audit.index", _l("Audit log"), "is_admin", "admin"),
@@ -25,7 +29,8 @@ NAV = (
 
 RULES = {
     "is_authenticated": lambda u: u.is_authenticated,
-    "is_expert": lambda u: u.is_authenticated and not is_staff(u),
+    "is_expert": lambda u: u.is_authenticated and not is_staff(u) and not is_partner(u),
+    "is_partner": is_partner,
     "is_staff": is_staff,
     "is_admin": is_admin,
 }

@@ -1,7 +1,9 @@
-"""The toolkit's answers to what experts announce (see roster/experts/signals.py)."""
+"""The toolkit's answers to what experts announce (roster/experts/signals.py), and auth for an
+account without an expert profile (roster/auth/signals.py: a focal point also reads modules)."""
 
 import sqlalchemy as sa
 
+from roster.auth.signals import account_data_asked, account_erased
 from roster.experts.models import Expert
 from roster.experts.signals import expert_erased, personal_data_asked
 from roster.extensions import db
@@ -23,11 +25,25 @@ def learning_data(expert: Expert, **_) -> dict:
     """The person's progress through modules (sections read, check attempts) and certificates."""
     if expert.user_id is None:
         return {"toolkit": {"progress": [], "certificates": []}}
+    return _learning(expert.user_id)
+
+
+def account_learning_data(user, **_) -> dict:
+    """The same for an account without an expert profile."""
+    return _learning(user.id)
+
+
+def forget_account_holder(user, **_) -> None:
+    """The same anonymous certificates for an account without an expert profile."""
+    anonymise_certificates(user.id)
+
+
+def _learning(user_id: int) -> dict:
     progress = db.session.scalars(
-        sa.select(Progress).where(Progress.user_id == expert.user_id).order_by(Progress.id)
+        sa.select(Progress).where(Progress.user_id == user_id).order_by(Progress.id)
     ).all()
     certificates = db.session.scalars(
-        sa.select(Certificate).where(Certificate.user_id == expert.user_id).order_by(Certificate.id)
+        sa.select(Certificate).where(Certificate.user_id == user_id).order_by(Certificate.id)
     ).all()
     return {
         "toolkit": {
@@ -67,6 +83,8 @@ def learning_data(expert: Expert, **_) -> dict:
 
 
 def connect() -> None:
-    """Answer the experts' signals."""
+    """Answer the experts' and auth's signals."""
     expert_erased.connect(forget_certificate_holder)
     personal_data_asked.connect(learning_data)
+    account_erased.connect(forget_account_holder)
+    account_data_asked.connect(account_learning_data)

@@ -22,6 +22,7 @@ PUBLIC = {
     "actions.request_support",
     "actions.request_thanks",
     "toolkit.verify",
+    "notifications.unsubscribe",  # the digest's signed one-click link (RFC 8058)
     "static",
 }
 PUBLIC_API = {"api.openapi", "api.themes"}

@@ -144,3 +144,55 @@ def test_export_link_keeps_the_filters(client, roster):
 def test_experts_cannot_export(client, make, login):
     login(make.user())
     assert client.get("/experts/export.csv").status_code == 403
+
+
+def row_of(html: str, last_name: str) -> str:
+    """The table row of one expert."""
+    start = html.index(f"{last_name}, ")
+    return html[start : html.index("</tr>", start)]
+
+
+def test_rows_show_status_themes_languages_and_countries_in_words(client, roster):
+    row = row_of(client.get("/experts/").get_data(as_text=True), "Alves")
+    assert '<span class="badge badge-status-approved">Approved</span>' in row
+    assert "Asylum; Migration data" in row  # in the order of the themes' ids
+    assert "English (B2); French (C1)" in row  # by language code
+    assert "Benin" in row and "2021-03-01" in row
+    costa = row_of(client.get("/experts/").get_data(as_text=True), "Costa")
+    assert "badge-status-applied" in costa and "Spanish (native)" in costa
+
+
+def test_rows_are_in_the_readers_language(client, roster):
+    html = client.get("/experts/?lang=fr").get_data(as_text=True)
+    row = row_of(html, "Alves")
+    assert ">Approuvé</span>" in row and "anglais (B2); français (C1)" in row and "Bénin" in row
+    assert "Candidature déposée" in row_of(html, "Costa")
+    assert '<option value="" selected>Tous les statuts</option>' in html  # the filter lists too
+    english = client.get("/experts/?lang=en").get_data(as_text=True)
+    assert ">Approved</span>" in row_of(english, "Alves") and "Any status" in english
+
+
+def test_a_taxonomy_edit_shows_at_once_and_labels_are_escaped(client, roster, db):
+    from roster.taxonomy.models import Theme
+
+    client.get("/experts/")  # the lists are made and kept
+    theme = db.session.scalar(db.select(Theme).filter_by(slug="asylum"))
+    theme.label_en = "Asylum <b>& protection</b>"
+    db.session.commit()
+    html = client.get("/experts/").get_data(as_text=True)
+    assert "Asylum &lt;b&gt;&amp; protection&lt;/b&gt;; Migration data" in row_of(html, "Alves")
+    assert '<option value="asylum">Asylum &lt;b&gt;&amp; protection&lt;/b&gt;</option>' in html
+    assert "<b>& protection" not in html
+
+
+def test_the_same_filters_with_other_values_give_their_own_experts(client, roster):
+    # One statement serves each combination of filters; its values change with the link.
+    assert names(client, "status=applied&language=es") == ["Costa"]
+    assert names(client, "status=approved&language=fr") == ["Alves", "Berg"]
+    assert names(client, "theme=migration-data&q=sahel") == ["Alves"]
+    assert names(client, "theme=asylum&q=labour") == []
+    assert names(client, "q=labour&sort=name") == ["Costa"]  # a search not ranked
+    html = client.get("/experts/?sort=name&per_page=1&page=3").get_data(as_text=True)
+    assert "Costa, " in html and "Alves, " not in html and "3 experts found" in html
+    html = client.get("/experts/?sort=name&per_page=1&page=9").get_data(as_text=True)
+    assert "3 experts found" in html  # past the end: counted apart

@@ -116,6 +116,20 @@ def test_snippet_of_a_long_text_is_a_window_around_the_match():
     assert "<mark>asylum</mark>" in html and len(html) < 300
 
 
+def test_snippet_of_a_long_cv_is_around_its_first_whole_match():
+    # "border" alone early on is not the phrase; the phrase deep in the text is, then more.
+    cv = " ".join(
+        ["border checks"]
+        + ["filler"] * 20_000
+        + ["border management"]
+        + ["later border management"]
+    )
+    html = str(snippets(parse_query('"border management"'), _texts(cv=cv))[0].html)
+    assert html.startswith("… filler ") and not html.endswith(" …")
+    assert html.count("<mark>border</mark> <mark>management</mark>") == 2
+    assert "checks" not in html
+
+
 def test_no_snippet_without_a_match_or_a_query():
     texts = _texts(biography="Labour migration")
     assert snippets(parse_query("asylum"), texts) == []

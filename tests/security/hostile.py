@@ -40,7 +40,7 @@ MARKUP = ("script", "img-onerror", "markdown-js")
 
 # Free-text inputs: what the brief calls text fields; password fields are never echoed back.
 TEXT_TYPES = {None, "", "text", "search", "email", "url", "tel"}
-ROLES = ("anonymous", "owner", "staff", "admin")
+ROLES = ("anonymous", "owner", "staff", "admin", "focal_point")
 
 
 def _shape(name: str) -> str:
@@ -335,6 +335,15 @@ class HostileWorld(World):
         "revision",
         "certificate",
         "attachment",
+        "call",
+        # a moderator's form removes the owner from the community: a new one has them again
+        "community",
+        "membership",
+        "thread",
+        "post",
+        "community_file",
+        "report",
+        "event",
     )
 
     def renew(self) -> None:
@@ -346,6 +355,8 @@ class HostileWorld(World):
     def build(self) -> "HostileWorld":
         """Make everything at once: discovery must see every page in its fullest state."""
         for name in ("expert", "other", "staff", "admin", "assignment", "completed", "applicant"):
+            getattr(self, name)
+        for name in ("focal_point",):
             getattr(self, name)
         self.partner_request  # noqa: B018
         self.partner  # noqa: B018

@@ -70,7 +70,7 @@ def allowed_role(endpoint: str) -> str:
     """A caller the permission table lets use the endpoint (a signed-in one when possible)."""
     row = EXPECTED.get(endpoint)
     assert row is not None, f"{endpoint} has no row in EXPECTED in tests/test_permissions.py"
-    for role in ("owner", "staff", "admin", "other", "anonymous"):
+    for role in ("owner", "staff", "admin", "other", "anonymous", "focal_point"):
         if row[role] == OK:
             return role
     raise AssertionError(f"{endpoint}: the permission table allows nobody")

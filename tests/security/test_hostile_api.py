@@ -25,6 +25,7 @@ COMPUTES_ONLY = {"/api/v1/matches"}
 PATH_VALUES = {
     "action_id": lambda w: w.action.id,
     "expert_id": lambda w: w.expert.id,
+    "community_id": lambda w: w.community.id,  # closed; the owner (the expert's token) is in it
     "year": lambda w: 2021,
 }
 

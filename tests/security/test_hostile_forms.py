@@ -23,6 +23,7 @@ import itertools
 import re
 import urllib.parse
 from dataclasses import dataclass
+from datetime import date, timedelta
 from unittest import mock
 
 import pytest
@@ -56,6 +57,12 @@ _fill_seq = itertools.count(1)
 NOT_STORED = {("actions.request_support", "website")}
 # Documented normalisation of a value shown back in a refused form: slugs are lower-cased.
 SHOWN_AS = {"slug": lambda value: value.strip().lower()}
+
+
+def _days_ahead(days: int) -> str:
+    return (date.today() + timedelta(days=days)).isoformat()
+
+
 # Values a valid submission needs that the page does not show, or that only another field
 # makes required: (page endpoint, field) -> value from the world.
 FILL = {
@@ -63,6 +70,11 @@ FILL = {
     ("auth.login", "password"): lambda world: PASSWORD,
     ("actions.create_request", "institution_name"): lambda world: "Ministry of filler",
     ("actions.edit_request", "institution_name"): lambda world: "Ministry of filler",
+    # The world's activity is in 2021: a call is for work ahead, its deadline before it.
+    ("opportunities.create_call", "start_on"): lambda world: _days_ahead(60),
+    ("opportunities.create_call", "deadline"): lambda world: _days_ahead(30),
+    # Staff add a person by their account's address: the other expert, not yet in it.
+    ("communities.members", "email"): lambda world: world.other.email,
 }
 # Forms no submission built from the page can pass: only their refusals are tested.
 UNFILLABLE = {"/auth/account/two-factor": "needs a code from the authenticator app"}

@@ -3,10 +3,11 @@
 tests/test_permissions.py proves the status codes of a GET and an empty POST for every route
 and caller. This file goes further, generated from the URL map and the app's own pages:
 
-- no page or API answer shown to another expert or to an anonymous caller contains the
-  owner's private data (e-mail, phone, biography, CV text), whatever the route;
-- every form the owner and staff see is sent again, with its VALID body, by another expert
-  and by an anonymous caller: refused, and no table changes;
+- no page or API answer shown to another expert, a partner's focal point or an anonymous
+  caller contains the owner's private data (e-mail, phone, biography, CV text), whatever
+  the route;
+- every form the owner, staff and a focal point see is sent again, with its VALID body, by
+  each of those callers the permission table refuses: refused, and no table changes;
 - the API's write routes with an id, called by an expert with a Bearer token: refused, and no
   table changes; walking /api/v1/experts/<id> through every id shows the caller's own only.
 """
@@ -35,7 +36,7 @@ from tests.test_permissions import EXPECTED, OK
 
 pytestmark = [pytest.mark.usefixtures("fast_passwords"), pytest.mark.slow]
 ROUTES = all_routes()
-ATTACKERS = ("other", "anonymous")
+ATTACKERS = ("other", "anonymous", "focal_point")
 PHONE, BIO, CV_TEXT = "+7 700 555 01 99", "Bioprivatemarker owner", "Cvprivatemarker owner"
 
 # Forms no page shows with the owner's world, each with the reason; any other write route
@@ -54,6 +55,8 @@ NOT_ON_A_PAGE = {
     "experts.confirm_erasure": "an expert who asked for erasure",
     "experts.vet": "a submitted application",
     "taxonomy.reactivate_theme": "a deactivated theme",
+    "communities.join": "an open community the caller is not in (the world's is closed)",
+    "communities.show": "a post a moderator hid",
 }
 
 
@@ -125,7 +128,7 @@ def test_valid_forms_sent_by_another_caller_change_nothing(app, client, login, m
     """The owner's and staff's forms, with the bodies their pages hold, replayed by others."""
     world = _world(make, db, app)
     forms = {}
-    for role in ("owner", "staff", "admin"):
+    for role in ("owner", "staff", "admin", "focal_point"):
         sign_in(client, login, world, role)
         start = [
             build_url(app, world, r)

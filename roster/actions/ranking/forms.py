@@ -87,6 +87,13 @@ class FindExpertsForm(FlaskForm):
     )
     exclude_nationals = BooleanField(_l("Exclude nationals of the partner country"))
     weights = FormField(WeightsForm)
+    interest_weight = WholeNumberField(
+        _l("Interest in an open call"),
+        validators=[Optional(), NumberRange(min=0, max=100)],
+        default=0,
+        description=_l("Experts who said they are interested move up by this much."),
+        render_kw={"min": 0, "max": 100, "step": 1, "inputmode": "numeric"},
+    )
     why = StringField(
         _l("Why not this expert?"),
         validators=[Optional(), Length(max=100)],

@@ -153,6 +153,16 @@ def why_not(query: Query, expert_id: int) -> WhyNot:
         return WhyNot(match, position)
 
 
+def explain(query: Query, expert_ids) -> list:
+    """The matches of these experts (those in the index), with the failures of any who miss
+    a hard requirement: Find experts weighs the interest of experts outside the first k."""
+    req = query.request()
+    weights = query.weights or None
+    with roster_index().use() as matcher:
+        keys = [str(i) for i in expert_ids if str(i) in matcher]
+        return [matcher.explain(req, key, weights=weights) for key in keys]
+
+
 def suggest_team(query: Query, size: int = 3):
     """A team that together covers the query's themes and languages (a matching.Team)."""
     with roster_index().use() as matcher:

@@ -1,7 +1,7 @@
 """Find experts for an Action or one of its activities: the ranked list with reasons in plain
 words, requirements and weights editable on the page, "why not" and a suggested team."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -22,7 +22,9 @@ from roster.actions.ranking.forms import (
     defaults,
     error_list,
 )
+from roster.actions.ranking.interest import with_interest
 from roster.actions.ranking.loading import load_experts
+from roster.actions.signals import interest_in
 from roster.auth.permissions import can_manage_actions, require
 from roster.core.numbers import parse_int
 from roster.experts.models import Expert
@@ -42,6 +44,7 @@ class Row:
     reasons: list
     availability: str | None
     on_team: Assignment | None
+    interests: list = field(default_factory=list)  # in this activity's (or Action's) calls
 
 
 def _busy_days(periods, start: date, end: date) -> int:
@@ -162,8 +165,12 @@ def find_experts(action_id: int, activity_id: int | None = None):
         "here": here,
         "errors": [] if valid else error_list(form),
         # Weights just set stay in view after re-ranking, as do weights with an error.
-        "weights_open": bool(form.weights.errors) or form.weights_set(base.weights),
-        "reset_weights": url_for("actions.find_experts", **here, **as_args(form, ("weights-",))),
+        "weights_open": bool(form.weights.errors or form.interest_weight.errors)
+        or form.weights_set(base.weights)
+        or bool(form.interest_weight.data),
+        "reset_weights": url_for(
+            "actions.find_experts", **here, **as_args(form, ("weights-", "interest_weight"))
+        ),
         "link": lambda **extra: url_for(
             "actions.find_experts", **here, **{**as_args(form), **extra}
         ),
@@ -177,13 +184,15 @@ def _results(action: Action, activity: Activity | None, form: FindExpertsForm) -
     query = form.query(action.country_code)
     k = form.k.data or PAGE
     result = ranking.rank(query, k)
+    interests = interest_in(action, activity)
+    matches = with_interest(query, result.matches, interests, form.interest_weight.data, k)
     team = ranking.suggest_team(query)
-    ids = {int(m.expert_id) for m in result.matches}
+    ids = {int(m.expert_id) for m in matches} | set(interests)
     if team is not None:
         ids |= {int(m.expert_id) for m in team.members}
     experts = _experts(ids)
     labels = rs.Labels.load()
-    free = _availability([int(m.expert_id) for m in result.matches], query)
+    free = _availability([int(m.expert_id) for m in matches], query)
     on_team = _team_of(action, activity)
     rows = [
         Row(
@@ -193,10 +202,12 @@ def _results(action: Action, activity: Activity | None, form: FindExpertsForm) -
             rs.describe(m, labels),
             free.get(int(m.expert_id)),
             on_team.get(int(m.expert_id)),
+            interests.get(int(m.expert_id), []),
         )
-        for n, m in enumerate(result.matches, 1)
+        for n, m in enumerate(matches, 1)
         if int(m.expert_id) in experts
     ]
+    shown = {int(m.expert_id) for m in matches}
     names = {str(i): e.name for i, e in experts.items()}
     more = None
     if result.eligible > k and k < MAX_SHOWN:
@@ -220,6 +231,12 @@ def _results(action: Action, activity: Activity | None, form: FindExpertsForm) -
         "coverage": standing.coverage(team, labels, names) if team else [],
         "why": _why_not(form, query, labels),
         "text_notices": _text_notices(result.matches),
+        # Interested experts the list does not show (below the first k, or missing a
+        # requirement): named, so that "why not" can tell where they stand.
+        "interested_elsewhere": [
+            experts[i] for i in sorted(interests) if i not in shown and i in experts
+        ],
+        "interested_count": len(interests),
     }
 
 

@@ -3,9 +3,12 @@
 import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import _
+from sqlalchemy.orm import contains_eager
 
 from roster.actions.models import Action, InstitutionKind, PartnerInstitution, action_partner
+from roster.actions.requests.focal_point_forms import EraseFocalPointForm, FocalPointForm
 from roster.actions.requests.partner_forms import KIND_LABELS, PartnerForm
+from roster.auth.models import PartnerFocalPoint, User
 from roster.auth.permissions import can_manage_actions, require
 from roster.core.numbers import page_args
 from roster.core.versions import commit_or_conflict, stale, status_of
@@ -63,8 +66,49 @@ def edit_partner(partner_id: int):
         if commit_or_conflict(form):
             flash(_("Partner institution “%(name)s” saved.", name=partner.name), "success")
             return redirect(url_for("actions.partners"))
+    return edit_page(partner, form, status=status_of(form))
+
+
+def focal_points_of(partner: PartnerInstitution) -> list[PartnerFocalPoint]:
+    """The partner's focal points with their accounts: who asked for erasure first, then by
+    name and address."""
+    return db.session.scalars(
+        sa.select(PartnerFocalPoint)
+        .join(User, PartnerFocalPoint.user_id == User.id)
+        .where(PartnerFocalPoint.partner_id == partner.id)
+        .options(contains_eager(PartnerFocalPoint.user))
+        .order_by(
+            PartnerFocalPoint.erasure_requested_at.is_(None),
+            PartnerFocalPoint.name,
+            User.email,
+        )
+    ).all()
+
+
+def edit_page(
+    partner: PartnerInstitution,
+    form: PartnerForm | None = None,
+    focal_form=None,
+    status: int = 200,
+):
+    """The partner's page: its details form, its Actions and its focal points' accounts."""
+    if form is None:
+        form = PartnerForm(formdata=None, obj=partner, current_id=partner.id)
+        form.kind.data = partner.kind.value
     actions = db.session.scalars(
         sa.select(Action).where(Action.partners.contains(partner)).order_by(Action.code)
     ).all()
-    page = render_template("actions/partner_edit.html", form=form, partner=partner, actions=actions)
-    return page, status_of(form)
+    focal_points = focal_points_of(partner)
+    page = render_template(
+        "actions/partner_edit.html",
+        form=form,
+        partner=partner,
+        actions=actions,
+        focal_points=focal_points,
+        focal_form=focal_form or FocalPointForm(formdata=None, prefix="focal"),
+        erase_forms={
+            fp.user_id: EraseFocalPointForm(formdata=None, prefix=f"erase-{fp.user_id}")
+            for fp in focal_points
+        },
+    )
+    return page, status

@@ -1,0 +1,42 @@
+"""The request a focal point sends (tied to their institution, so no institution field), and
+their request for the erasure of their data."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SubmitField
+from wtforms.validators import InputRequired
+
+from roster.actions.requests.forms import _RequestFields
+
+
+class PartnerRequestForm(_RequestFields):
+    """A new request from a signed-in focal point (the institution comes from the account)."""
+
+    page_order = (
+        "country_code",
+        "contact_name",
+        "contact_position",
+        "contact_email",
+        "contact_phone",
+        "title",
+        "text",
+        "support_kind",
+        "themes",
+        "languages",
+    )
+
+    submit = SubmitField(_l("Send the request"))
+
+
+class ErasureRequestForm(FlaskForm):
+    """A focal point asks for the erasure of their data; staff confirm it."""
+
+    confirm = BooleanField(
+        _l("I understand that my account and my data will be erased for good."),
+        validators=[InputRequired(message=_l("Tick the box to confirm."))],
+    )
+    submit = SubmitField(_l("Ask for erasure"))
+
+
+class CancelErasureForm(FlaskForm):
+    cancel = SubmitField(_l("Withdraw my request"))
