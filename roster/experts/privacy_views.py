@@ -8,12 +8,11 @@ from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import _
 from flask_login import current_user, login_required
 
-from roster.audit import record
+from roster.auth.erasure_request import erasure_request_page
 from roster.auth.permissions import can_confirm_erasure, require
-from roster.core.time import utcnow
 from roster.experts.models import Expert
 from roster.experts.privacy import erase_expert, personal_data
-from roster.experts.staff_forms import CancelErasureForm, ConfirmErasureForm, ErasureRequestForm
+from roster.experts.staff_forms import ConfirmErasureForm, ErasureRequestForm
 from roster.experts.views import own_expert
 from roster.extensions import db
 
@@ -46,26 +45,17 @@ def export_my_data():
 def request_erasure():
     """Ask for the erasure of my data (staff confirm it), or withdraw the request."""
     expert = _own_or_404()
-    form = ErasureRequestForm()
-    cancel_form = CancelErasureForm()
-    if cancel_form.cancel.data and cancel_form.validate_on_submit():
-        if expert.erasure_requested_at is not None:
-            expert.erasure_requested_at = None
-            record("erasure_withdrawn", expert)
-            db.session.commit()
-            flash(_("Your request for erasure is withdrawn."), "info")
-        return redirect(url_for("experts.request_erasure"))
-    if form.submit.data and form.validate_on_submit():
-        if expert.erasure_requested_at is None:
-            expert.erasure_requested_at = utcnow()
-            record("erasure_requested", expert)
-            db.session.commit()
-        flash(_("Your request is recorded. A team member will confirm the erasure."), "success")
-        return redirect(url_for("experts.request_erasure"))
-    status = 422 if form.errors else 200
-    return render_template(
-        "experts/request_erasure.html", expert=expert, form=form, cancel_form=cancel_form
-    ), status
+    return erasure_request_page(
+        expert,
+        "experts.request_erasure",
+        ErasureRequestForm(),
+        consequences=_(
+            "Erasure removes your profile, your CV, your themes, languages, countries and "
+            "availability, and closes your account. Only anonymous figures are kept (for "
+            "example, how many experts joined in a year). This cannot be undone."
+        ),
+        export_url=url_for("experts.export_my_data"),
+    )
 
 
 @login_required

@@ -13,6 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from roster.auth.erasure_request import ErasureRequestForm as BaseErasureRequestForm
 from roster.core.versions import VersionField
 from roster.experts.forms import options
 from roster.experts.models import Status
@@ -58,16 +59,11 @@ class ImportForm(FlaskForm):
     submit = SubmitField(_l("Import"))
 
 
-class ErasureRequestForm(FlaskForm):
+class ErasureRequestForm(BaseErasureRequestForm):
     confirm = BooleanField(
         _l("I understand that my profile, my CV and my data will be erased for good."),
         validators=[InputRequired(message=_l("Tick the box to confirm."))],
     )
-    submit = SubmitField(_l("Ask for erasure"))
-
-
-class CancelErasureForm(FlaskForm):
-    cancel = SubmitField(_l("Withdraw my request"))
 
 
 class ConfirmErasureForm(FlaskForm):

@@ -2,9 +2,7 @@
 their request for the erasure of their data."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, SubmitField
-from wtforms.validators import InputRequired
+from wtforms import SubmitField
 
 from roster.actions.requests.forms import _RequestFields
 
@@ -26,17 +24,3 @@ class PartnerRequestForm(_RequestFields):
     )
 
     submit = SubmitField(_l("Send the request"))
-
-
-class ErasureRequestForm(FlaskForm):
-    """A focal point asks for the erasure of their data; staff confirm it."""
-
-    confirm = BooleanField(
-        _l("I understand that my account and my data will be erased for good."),
-        validators=[InputRequired(message=_l("Tick the box to confirm."))],
-    )
-    submit = SubmitField(_l("Ask for erasure"))
-
-
-class CancelErasureForm(FlaskForm):
-    cancel = SubmitField(_l("Withdraw my request"))
